@@ -1,0 +1,67 @@
+package io.zenoo.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * Runs the benchmarks (JMH command-line options are passed through) and prints each goal as a ratio of two
+ * benchmarks measured in the same run; absolute times are shown beside but never judged. The summary is also written
+ * to {@code target/benchmark-summary.md}.
+ */
+public final class BenchmarkMain {
+
+	/** A goal: {@code subject / baseline <= limit}. */
+	record Goal(String name, String subject, String baseline, double limit) {
+	}
+
+	static final List<Goal> GOALS = List.of(new Goal("uncached search_read of 80 rows: client vs raw WebClient",
+			"ClientOverheadBenchmark.zenooSearchRead", "ClientOverheadBenchmark.rawSearchRead", 1.10));
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
+		Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
+		Map<String, RunResult> byName = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			String label = result.getParams().getBenchmark();
+			byName.put(label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1), result);
+		}
+		StringBuilder summary = new StringBuilder();
+		summary.append("| goal | subject | baseline | ratio | limit | met |\n|---|---|---|---|---|---|\n");
+		for (Goal goal : GOALS) {
+			RunResult subject = byName.get(goal.subject());
+			RunResult baseline = byName.get(goal.baseline());
+			if (subject == null || baseline == null) {
+				continue;
+			}
+			double s = subject.getPrimaryResult().getScore();
+			double b = baseline.getPrimaryResult().getScore();
+			double ratio = s / b;
+			String unit = subject.getPrimaryResult().getScoreUnit();
+			summary.append(String.format(java.util.Locale.ROOT, "| %s | %.1f %s | %.1f %s | %.3f | %.2f | %s |%n",
+					goal.name(), s, unit, b, unit, ratio, goal.limit(), (ratio <= goal.limit()) ? "yes" : "NO"));
+		}
+		Path out = Path.of("target", "benchmark-summary.md");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, summary, StandardCharsets.UTF_8);
+		PrintStream console = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+				StandardCharsets.UTF_8);
+		console.println();
+		console.print(summary);
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.zenoo.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.zenoo.client.OdooCredentials;
+import io.zenoo.client.QueryBuilder;
+import io.zenoo.client.ZenooClient;
+import io.zenoo.client.ZenooClientSettings;
+import io.zenoo.client.model.ResCountry;
+import io.zenoo.test.OdooTestServer;
+import io.zenoo.test.OdooTestUsers;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The client's own cost per uncached {@code search_read} of 80 rows against the in-process Odoo test server, beside
+ * a raw {@link WebClient} POST of the same JSON-RPC body decoded to a Jackson tree (the least any client must do).
+ * Both run in the same JVM against the same server; the ratio {@code zenoo / raw} is what counts (goal ≤ 1.10).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 6, time = 2)
+@Fork(value = 1, jvmArgsAppend = { "-Xmx1g", "-XX:+UseParallelGC" })
+public class ClientOverheadBenchmark {
+
+	static final List<String> FIELDS = List.of("id", "name", "code", "currency_id", "phone_code");
+
+	private OdooTestServer server;
+
+	private ZenooClient client;
+
+	private QueryBuilder<ResCountry> query;
+
+	private WebClient raw;
+
+	private String rawBody;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		this.server = OdooTestServer.start();
+		this.client = ZenooClient.create(ZenooClientSettings.of(this.server.url(), this.server.database(),
+				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)));
+		long uid = this.client.uid().block();
+		this.query = this.client.model(ResCountry.class).fields(FIELDS).orderBy("id").limit(80);
+		this.raw = WebClient.builder().baseUrl(this.server.url()).build();
+		this.rawBody = JsonMapper.shared()
+			.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "method", "call", "id", 1, "params",
+					java.util.Map.of("service", "object", "method", "execute_kw", "args",
+							List.of(this.server.database(), uid, OdooTestUsers.ADMIN_PASSWORD, "res.country",
+									"search_read", List.of(), java.util.Map.of("domain", List.of(), "fields", FIELDS,
+											"limit", 80, "order", "id")))));
+		int zenooRows = zenooSearchRead().size();
+		int rawRows = rawSearchRead().path("result").size();
+		if (zenooRows != 80 || rawRows != 80) {
+			throw new IllegalStateException("expected 80 rows from both, got " + zenooRows + " and " + rawRows);
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.client.close();
+		this.server.close();
+	}
+
+	@Benchmark
+	public List<ResCountry> zenooSearchRead() {
+		return this.query.all().block();
+	}
+
+	@Benchmark
+	public JsonNode rawSearchRead() {
+		return this.raw.post()
+			.uri("/jsonrpc")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(this.rawBody)
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.block();
+	}
+
+}
