@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.zenoo.client.model.Many2One;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * null value) reads as {@code null}, an empty list, {@link Optional#empty()}, or zero/{@code false} for primitives.
  */
 final class ValueReaders {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private ValueReaders() {
 	}
@@ -68,7 +71,8 @@ final class ValueReaders {
 		if (type == int.class || type == Integer.class) {
 			Object empty = (type == int.class) ? 0 : null;
 			return (node) -> JsonValues.isEmpty(node) ? empty
-					: expect(node, node.isIntegralNumber() && node.canConvertToInt(), "an integer").intValue();
+					: expect(node, node.isIntegralNumber() && node.canConvertToInt(),
+							"an integer within the int range").intValue();
 		}
 		if (type == long.class || type == Long.class) {
 			Object empty = (type == long.class) ? 0L : null;
@@ -181,7 +185,8 @@ final class ValueReaders {
 	private static byte[] readBinary(JsonNode node) {
 		String text = expect(node, node.isString(), "a base64 string").stringValue();
 		try {
-			return Base64.getMimeDecoder().decode(text);
+			// strict, but tolerate the line breaks of Python's base64.encodebytes
+			return Base64.getDecoder().decode(WHITESPACE.matcher(text).replaceAll(""));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ValueMismatchException("a base64 string", "a string that is not base64");
