@@ -1,0 +1,31 @@
+package io.zenoo.client.model;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Maps a record component to an Odoo field whose name differs from the default, which is the component name in
+ * snake_case ({@code countryId} maps {@code country_id}).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER })
+public @interface OdooField {
+
+	/**
+	 * The Odoo field name; empty for the default (the component name in snake_case).
+	 * @return the field name
+	 */
+	String value() default "";
+
+	/**
+	 * Whether the field is only read: computed fields such as {@code display_name}, the log fields
+	 * ({@code create_date}, {@code write_date}) and one2many fields are left out of the values written to Odoo.
+	 * @return {@code true} to leave the field out of written values
+	 */
+	boolean readOnly() default false;
+
+}
