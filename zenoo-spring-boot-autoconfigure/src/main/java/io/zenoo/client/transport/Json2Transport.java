@@ -9,9 +9,7 @@ import java.util.function.Consumer;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooVersion;
 import io.zenoo.client.ZenooClientSettings;
-import io.zenoo.client.error.OdooHttpStatusException;
 import io.zenoo.client.error.OdooInvalidCallException;
-import io.zenoo.client.error.OdooServerError;
 import io.zenoo.client.error.OdooUnexpectedResponseException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.UriUtils;
@@ -80,12 +78,7 @@ final class Json2Transport implements OdooTransport {
 		if (response.isSuccess() && body != null) {
 			return body;
 		}
-		if (body != null && body.isObject() && body.has("name")) {
-			OdooServerError error = ServerErrors.read(body, "HTTP " + response.status(), target, this.redactor);
-			throw ServerErrors.classify(error, response.status());
-		}
-		throw new OdooHttpStatusException("Odoo at " + this.failures.server() + " answered " + target + " with HTTP "
-				+ response.status() + ": " + response.excerpt(), response.status(), response.excerpt());
+		throw ServerErrors.fromJson2(response, target, this.redactor, this.failures.server());
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.zenoo.client.transport;
 
+import java.time.Duration;
+
 import io.zenoo.client.ZenooClientSettings;
 import io.zenoo.client.error.OdooTransportException;
 import org.apache.commons.logging.Log;
@@ -24,15 +26,23 @@ final class Retries {
 
 	Retries(ZenooClientSettings settings) {
 		this.attempts = settings.retryAttempts();
-		Retry base = settings.retryBackoff().isZero() ? Retry.max(this.attempts).filter(Retries::isTransient)
-			.doBeforeRetry((signal) -> log(signal))
-			.onRetryExhaustedThrow((spec, signal) -> signal.failure())
-				: Retry.backoff(this.attempts, settings.retryBackoff())
-					.jitter(JITTER)
-					.filter(Retries::isTransient)
-					.doBeforeRetry((signal) -> log(signal))
-					.onRetryExhaustedThrow((spec, signal) -> signal.failure());
-		this.retry = base;
+		this.retry = settings.retryBackoff().isZero() ? immediate(this.attempts)
+				: backoff(this.attempts, settings.retryBackoff());
+	}
+
+	private static Retry immediate(int attempts) {
+		return Retry.max(attempts)
+			.filter(Retries::isTransient)
+			.doBeforeRetry(Retries::log)
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	private static Retry backoff(int attempts, Duration firstBackoff) {
+		return Retry.backoff(attempts, firstBackoff)
+			.jitter(JITTER)
+			.filter(Retries::isTransient)
+			.doBeforeRetry(Retries::log)
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	static boolean isTransient(Throwable failure) {

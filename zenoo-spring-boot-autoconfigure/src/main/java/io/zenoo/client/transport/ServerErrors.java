@@ -1,11 +1,15 @@
 package io.zenoo.client.transport;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.zenoo.client.error.OdooAccessException;
 import io.zenoo.client.error.OdooAuthenticationException;
 import io.zenoo.client.error.OdooBadArgumentsException;
+import io.zenoo.client.error.OdooException;
 import io.zenoo.client.error.OdooGenericServerException;
+import io.zenoo.client.error.OdooHttpStatusException;
 import io.zenoo.client.error.OdooMissingRecordException;
 import io.zenoo.client.error.OdooServerError;
 import io.zenoo.client.error.OdooServerException;
@@ -31,6 +35,8 @@ final class ServerErrors {
 
 	static final int NO_STATUS = 0;
 
+	private static final Set<Integer> JSON2_STATUSES = Set.of(401, 403, 404, 422);
+
 	private ServerErrors() {
 	}
 
@@ -42,7 +48,7 @@ final class ServerErrors {
 		String message = redactor.apply(OdooJson.text(errorData, "message", fallbackMessage));
 		JsonNode debugNode = errorData.get("debug");
 		String debug = (debugNode != null && debugNode.isString()) ? redactor.apply(debugNode.asString()) : null;
-		java.util.List<String> arguments = OdooJson.texts(errorData.get("arguments")).stream()
+		List<String> arguments = OdooJson.texts(errorData.get("arguments")).stream()
 			.map(redactor::apply)
 			.toList();
 		return new OdooServerError(name, message, arguments, debug, target.model(), target.method());
@@ -56,6 +62,27 @@ final class ServerErrors {
 		String fallback = OdooJson.text(error, "message", "Odoo Server Error");
 		OdooServerError details = read((data != null && data.isObject()) ? data : error, fallback, target, redactor);
 		return classify(details, NO_STATUS);
+	}
+
+	/**
+	 * The exception for a failed JSON-2 response: Odoo's {@code {name, message, ...}} body when there is one; for the
+	 * statuses JSON-2 defines (401, 403, 404, 422) or a bare JSON string message, a server error chosen by status;
+	 * otherwise (a proxy's HTML 502, ...) an {@link OdooHttpStatusException}.
+	 */
+	static OdooException fromJson2(HttpResult response, Target target, Redactor redactor, String server) {
+		JsonNode body = response.json();
+		int status = response.status();
+		if (body != null && body.isObject() && body.has("name")) {
+			return classify(read(body, "HTTP " + status, target, redactor), status);
+		}
+		boolean stringMessage = body != null && body.isString();
+		if (stringMessage || JSON2_STATUSES.contains(status)) {
+			String message = stringMessage ? redactor.apply(body.asString()) : response.excerpt();
+			return classify(new OdooServerError("HTTP " + status, message, List.of(message), null, target.model(),
+					target.method()), status);
+		}
+		return new OdooHttpStatusException("Odoo at " + server + " answered " + target + " with HTTP " + status
+				+ ": " + response.excerpt(), status, response.excerpt());
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.util.stream.Stream;
 import io.zenoo.client.error.OdooAccessException;
 import io.zenoo.client.error.OdooAuthenticationException;
 import io.zenoo.client.error.OdooBadArgumentsException;
+import io.zenoo.client.error.OdooException;
 import io.zenoo.client.error.OdooGenericServerException;
+import io.zenoo.client.error.OdooHttpStatusException;
 import io.zenoo.client.error.OdooMissingRecordException;
 import io.zenoo.client.error.OdooServerError;
 import io.zenoo.client.error.OdooServerException;
@@ -14,6 +16,7 @@ import io.zenoo.client.error.OdooUnknownFieldException;
 import io.zenoo.client.error.OdooUnknownMethodException;
 import io.zenoo.client.error.OdooUnknownModelException;
 import io.zenoo.client.error.OdooValidationException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +29,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * one, the status when it is a generic werkzeug one. Messages follow Odoo 19's {@code web_json_2_rpc} controller.
  */
 class Json2ErrorClassificationTest {
+
+	private static final Target TARGET = new Target("res.partner", "write");
 
 	static Stream<Arguments> errors() {
 		return Stream.of(arguments(401, "werkzeug.exceptions.Unauthorized", "Invalid apikey",
@@ -64,6 +69,58 @@ class Json2ErrorClassificationTest {
 		assertThat(exception).isExactlyInstanceOf(expected);
 		assertThat(exception.getMessage()).isEqualTo(message + " (res.partner.write)");
 		assertThat(exception.getError()).isSameAs(error);
+	}
+
+	@Test
+	void fullErrorBodyIsReadWithItsDebug() {
+		String body = "{\"name\": \"odoo.exceptions.AccessError\", \"message\": \"No access\", "
+				+ "\"arguments\": [\"No access\"], \"context\": {}, \"debug\": \"Traceback ...\"}";
+		HttpResult response = new HttpResult(403, OdooJson.MAPPER.readTree(body), body, null);
+
+		OdooException error = ServerErrors.fromJson2(response, TARGET, new Redactor("key"), "http://odoo");
+
+		assertThat(error).isInstanceOfSatisfying(OdooAccessException.class, (access) -> {
+			assertThat(access.getMessage()).isEqualTo("No access (res.partner.write)");
+			assertThat(access.getDebug()).isEqualTo("Traceback ...");
+			assertThat(access.getArguments()).containsExactly("No access");
+		});
+	}
+
+	@Test
+	void bareJsonStringMessageIsClassifiedByStatus() {
+		HttpResult response = new HttpResult(401, OdooJson.MAPPER.readTree("\"Invalid apikey\""), "", null);
+
+		OdooException error = ServerErrors.fromJson2(response, TARGET, new Redactor("key-123"), "http://odoo");
+
+		assertThat(error).isExactlyInstanceOf(OdooAuthenticationException.class)
+			.hasMessage("Invalid apikey (res.partner.write)");
+	}
+
+	@Test
+	void proxyErrorPageStaysAnHttpStatusError() {
+		HttpResult response = new HttpResult(502, null, "<html>502 Bad Gateway</html>", null);
+
+		OdooException error = ServerErrors.fromJson2(response, TARGET, new Redactor("key-123"), "http://odoo");
+
+		assertThat(error).isInstanceOfSatisfying(OdooHttpStatusException.class, (http) -> {
+			assertThat(http.getStatus()).isEqualTo(502);
+			assertThat(http.isTransient()).isTrue();
+			assertThat(http.getMessage()).contains("res.partner.write").contains("HTTP 502");
+		});
+	}
+
+	@Test
+	void secretEchoedByTheServerIsMasked() {
+		String body = "{\"name\": \"builtins.TypeError\", \"message\": \"bad value 'S3cret-Key-42'\", "
+				+ "\"arguments\": [\"S3cret-Key-42\"], \"debug\": \"... S3cret-Key-42 ...\"}";
+		HttpResult response = new HttpResult(500, OdooJson.MAPPER.readTree(body), body, null);
+
+		OdooException error = ServerErrors.fromJson2(response, TARGET, new Redactor("S3cret-Key-42"), "http://odoo");
+
+		assertThat(error).isExactlyInstanceOf(OdooBadArgumentsException.class);
+		TransportTests.assertNoSecret(error, "S3cret-Key-42");
+		assertThat(((OdooBadArgumentsException) error).getDebug()).doesNotContain("S3cret-Key-42");
+		assertThat(((OdooBadArgumentsException) error).getArguments()).containsExactly(Redactor.MASK);
 	}
 
 }
