@@ -1,8 +1,5 @@
 package io.zenoo.client.transport;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Transport failures, produced by the test server's fault injection (or a closed port), on every protocol. The
+ * Transport failures, produced by the test server's fault injection, on every protocol (a refused connection is
+ * in {@link OdooTransportsTest}). The
  * transports act with an API key, a distinctive secret that must appear in no error text.
  */
 class TransportFailureTest {
@@ -75,30 +73,6 @@ class TransportFailureTest {
 		assertThat(error.getMessage()).contains("res.partner.search_count");
 		TransportTests.assertNoSecret(error, this.credentials.secret());
 		return type.cast(error);
-	}
-
-	@ParameterizedTest
-	@EnumSource(OdooProtocol.class)
-	void connectionRefused(OdooProtocol protocol) throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
-		ZenooClientSettings settings = settings(protocol);
-		settings = new ZenooClientSettings(URI.create("http://127.0.0.1:" + closedPort), settings.database(),
-				settings.credentials(), protocol, settings.connectTimeout(), settings.readTimeout(), 2,
-				settings.maxResponseBytes(), 0, Duration.ZERO);
-		try (OdooTransport transport = OdooTransports.create(settings)) {
-			Throwable error = catchThrowable(() -> transport.version().block());
-
-			assertThat(error).isInstanceOf(OdooConnectionException.class);
-			assertThat(((OdooTransportException) error).isTransient()).isTrue();
-			assertThat(error.getMessage()).contains("127.0.0.1:" + closedPort);
-			TransportTests.assertNoSecret(error, this.credentials.secret());
-			Throwable call = catchThrowable(() -> transport.execute(COUNT).block());
-			assertThat(call).isInstanceOf(OdooConnectionException.class);
-			TransportTests.assertNoSecret(call, this.credentials.secret());
-		}
 	}
 
 	@ParameterizedTest
