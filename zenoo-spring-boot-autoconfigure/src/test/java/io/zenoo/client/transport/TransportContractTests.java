@@ -108,7 +108,7 @@ abstract class TransportContractTests {
 		assertThat(server.calls().count("res.partner", "search_read")).isEqualTo(1);
 		OdooTestServer.RecordedCall recorded = server.calls().all().get(server.calls().all().size() - 1);
 		assertThat(recorded.uid()).isEqualTo(2L);
-		assertThat(recorded.kwargs().get("limit")).isEqualTo(3);
+		assertThat(((Number) recorded.kwargs().get("limit")).intValue()).isEqualTo(3);
 		assertThat(String.valueOf(recorded.kwargs().get("domain"))).contains("is_company");
 	}
 
