@@ -187,7 +187,7 @@ public final class QueryBuilder<T> {
 		Map<String, Object> merged = new LinkedHashMap<>(this.context);
 		context.forEach((key, value) -> {
 			Objects.requireNonNull(key, "context keys must not be null");
-			merged.put(key, OdooValues.toOdoo(value));
+			merged.put(key, OdooValues.toWire(value));
 		});
 		return with(this.domain, this.fields, this.order, this.limit, this.offset,
 				java.util.Collections.unmodifiableMap(merged));
@@ -413,7 +413,7 @@ public final class QueryBuilder<T> {
 		List<Object> valsList = new ArrayList<>(values.size());
 		for (Map<String, ?> vals : values) {
 			Objects.requireNonNull(vals, "values must not contain null");
-			valsList.add(OdooValues.toOdoo(vals));
+			valsList.add(OdooValues.toWireValues(vals));
 		}
 		Map<String, Object> kwargs = Map.of("vals_list", valsList);
 		OdooCall call = new OdooCall(this.model, "create", null, List.of(), kwargs, this.context, false);
@@ -447,7 +447,7 @@ public final class QueryBuilder<T> {
 		if (values.isEmpty()) {
 			throw new IllegalArgumentException("values must name at least one field");
 		}
-		Map<String, Object> kwargs = Map.of("vals", OdooValues.toOdoo(values));
+		Map<String, Object> kwargs = Map.of("vals", OdooValues.toWireValues(values));
 		OdooCall call = new OdooCall(this.model, "write", idList, List.of(), kwargs, this.context, false);
 		return this.client.execute(call).map((node) -> node.isBoolean() ? node.booleanValue() : !node.isNull());
 	}

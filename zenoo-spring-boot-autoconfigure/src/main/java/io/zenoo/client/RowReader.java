@@ -41,7 +41,7 @@ interface RowReader<T> {
 	}
 
 	static RowReader<Map<String, Object>> forMaps() {
-		MapRowMapper mapper = MapRowMapper.INSTANCE;
+		MapRowMapper mapper = MapRowMapper.instance();
 		return new RowReader<>() {
 
 			@Override

@@ -22,7 +22,7 @@ final class JsonValues {
 	}
 
 	/**
-	 * Plain Java value of a JSON value: String, Boolean, Integer/Long/BigInteger, Double (or BigDecimal when the
+	 * Plain Java value of a JSON value: String, Boolean, Long (BigInteger beyond its range), Double (or BigDecimal when the
 	 * tree holds one), unmodifiable List and Map (in the JSON order), or {@code null} for JSON null.
 	 */
 	static @Nullable Object toJava(@Nullable JsonNode node) {
@@ -36,9 +36,7 @@ final class JsonValues {
 			return node.booleanValue();
 		}
 		if (node.isIntegralNumber()) {
-			if (node.canConvertToInt()) {
-				return node.intValue();
-			}
+			// Long, never Integer: ids and counts read the same way whatever their size.
 			if (node.canConvertToLong()) {
 				return node.longValue();
 			}

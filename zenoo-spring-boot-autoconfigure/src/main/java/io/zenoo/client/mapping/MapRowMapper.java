@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads untyped Odoo rows into unmodifiable maps of plain Java values, in the order Odoo sent the fields.
  * <p>
- * Strings stay {@link String}; integers become {@link Integer} (or {@link Long} beyond the int range); decimals become
+ * Strings stay {@link String}; integers become {@link Long} (ids and counts read alike whatever their size); decimals become
  * {@link Double}; JSON arrays become unmodifiable lists (so a many2one is {@code [id, "name"]} and an x2many a list of
  * ids) and objects unmodifiable maps. As the field type is unknown, Odoo's {@code false} stays {@link Boolean#FALSE}.
  * Results are safe to share between callers.

@@ -23,12 +23,12 @@ class MapRowMapperTest {
 				+ "\"country_id\": [233, \"United States\"], \"child_ids\": [36, 19], \"rate\": 1.5, "
 				+ "\"big\": 9000000000, \"ctx\": {\"lang\": \"en_US\"}, \"nothing\": null}");
 		Map<String, Object> map = RecordMapper.forMaps().read(row);
-		assertThat(map).containsEntry("id", 10)
+		assertThat(map).containsEntry("id", 10L)
 			.containsEntry("name", "Deco Addict")
 			.containsEntry("vat", Boolean.FALSE)
 			.containsEntry("active", true)
-			.containsEntry("country_id", List.of(233, "United States"))
-			.containsEntry("child_ids", List.of(36, 19))
+			.containsEntry("country_id", List.of(233L, "United States"))
+			.containsEntry("child_ids", List.of(36L, 19L))
 			.containsEntry("rate", 1.5)
 			.containsEntry("big", 9_000_000_000L)
 			.containsEntry("ctx", Map.of("lang", "en_US"))

@@ -90,9 +90,9 @@ class RecordMapperTest {
 		assertThat(thing.state()).isEqualTo(State.SALE);
 		assertThat(thing.image()).asString().isEqualTo("hello");
 		assertThat(thing.email()).contains("a@b.c");
-		assertThat(thing.extra()).isEqualTo(Map.of("k", List.of(1, false))).isUnmodifiable();
+		assertThat(thing.extra()).isEqualTo(Map.of("k", List.of(1L, false))).isUnmodifiable();
 		assertThat(thing.raw().get("x").asInt()).isEqualTo(1);
-		assertThat(thing.anything()).isEqualTo(List.of(1, "two"));
+		assertThat(thing.anything()).isEqualTo(List.of(1L, "two"));
 		assertThat(thing.custom()).isEqualTo("c");
 		assertThat(thing.displayName()).isEqualTo("Widget (7)");
 	}
