@@ -27,7 +27,11 @@ final class Auth {
 			for (Map<String, Object> user : this.store.require("res.users").records().values()) {
 				if (user.get("login").equals(login) && !Boolean.FALSE.equals(user.get("active"))) {
 					long uid = (Long) user.get("id");
-					return matches(uid, password) ? uid : null;
+					if (!matches(uid, password)) {
+						return null;
+					}
+					user.put("login_date", Values.now());
+					return uid;
 				}
 			}
 			return null;

@@ -38,6 +38,19 @@ final class Fixtures {
 		}
 	}
 
+	/**
+	 * Rewinds the demo data to the state the recorded samples started from: the restricted user {@code rpc_limited}
+	 * was uid 9 (partner 49), the one the samples delete and re-create as uid 11 (partner 58).
+	 */
+	static void applyRecordingStart(Map<String, ModelDef> models) {
+		ModelDef users = models.get("res.users");
+		Map<String, Object> limited = users.records().remove(11L);
+		models.get("res.partner").records().remove(58L);
+		limited.put("id", 9L);
+		limited.put("partner_id", 49L);
+		users.put(limited);
+	}
+
 	private static Map<String, Object> partner(long id, String name, boolean company, Long companyId) {
 		return DemoData.record(id, "name", name, "display_name", name, "is_company", company, "active", true,
 				"company_id", companyId, "type", "contact", "lang", "en_US", "customer_rank", 0L, "supplier_rank", 0L,

@@ -41,7 +41,7 @@ final class Store implements TestDataStore {
 		this.models = DemoData.copy(fixtures);
 		this.passwords.put(2L, OdooTestUsers.ADMIN_PASSWORD);
 		this.passwords.put(6L, OdooTestUsers.DEMO_PASSWORD);
-		this.passwords.put(11L, OdooTestUsers.LIMITED_PASSWORD);
+		this.passwords.put(fixtures ? OdooTestUsers.LIMITED_UID : 9L, OdooTestUsers.LIMITED_PASSWORD);
 		this.roles.put(1L, Role.ADMIN);
 		this.roles.put(2L, Role.ADMIN);
 		if (fixtures) {
