@@ -40,7 +40,12 @@ final class Json2Protocol {
 			if (this.models.store().model(model) == null) {
 				throw OdooError.notFound("The model " + Py.repr(model) + " does not exist.");
 			}
-			if (!method.startsWith("_") && Signatures.find(model, method) == null) {
+			// Odoo 19 refuses private methods before it looks at the arguments.
+			if (method.startsWith("_")) {
+				throw OdooError.accessError("Private methods (such as " + Py.repr(model + "." + method)
+						+ ") cannot be called remotely.");
+			}
+			if (Signatures.find(model, method) == null) {
 				throw OdooError.notFound("The method " + Py.repr(method) + " does not exist on the model "
 						+ Py.repr(model) + ".");
 			}
