@@ -53,6 +53,8 @@ public class ClientOverheadBenchmark {
 
 	private String rawBody;
 
+	private java.util.Map<String, Object> kwargs;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.server = OdooTestServer.start();
@@ -60,6 +62,7 @@ public class ClientOverheadBenchmark {
 				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)));
 		long uid = this.client.uid().block();
 		this.query = this.client.model(ResCountry.class).fields(FIELDS).orderBy("id").limit(80);
+		this.kwargs = java.util.Map.of("domain", List.of(), "fields", FIELDS, "limit", 80, "order", "id");
 		this.raw = WebClient.builder().baseUrl(this.server.url()).build();
 		this.rawBody = JsonMapper.shared()
 			.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "method", "call", "id", 1, "params",
@@ -83,6 +86,12 @@ public class ClientOverheadBenchmark {
 	@Benchmark
 	public List<ResCountry> zenooSearchRead() {
 		return this.query.all().block();
+	}
+
+	/** The client's transport alone: the same call, result left as a JSON tree (no row mapping). */
+	@Benchmark
+	public JsonNode zenooCallNoMapping() {
+		return this.client.call("res.country", "search_read", List.of(), this.kwargs).block();
 	}
 
 	@Benchmark
