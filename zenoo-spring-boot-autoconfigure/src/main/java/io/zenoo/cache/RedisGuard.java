@@ -64,6 +64,10 @@ final class RedisGuard {
 		return command.timeout(this.commandTimeout).transformDeferred(CircuitBreakerOperator.of(this.breaker));
 	}
 
+	CircuitBreaker breaker() {
+		return this.breaker;
+	}
+
 	CircuitBreaker.State state() {
 		return this.breaker.getState();
 	}

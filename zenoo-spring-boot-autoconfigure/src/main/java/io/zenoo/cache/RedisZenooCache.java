@@ -94,6 +94,10 @@ final class RedisZenooCache extends AbstractZenooCache {
 		return this.spec;
 	}
 
+	CircuitBreaker circuitBreaker() {
+		return this.guard.breaker();
+	}
+
 	CircuitBreaker.State circuitState() {
 		return this.guard.state();
 	}
