@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -56,9 +58,14 @@ final class RedisZenooCache extends AbstractZenooCache {
 
 	private final ConcurrentHashMap<String, CompletableFuture<Void>> pendingWrites = new ConcurrentHashMap<>();
 
+	private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
+
+	private final ReactiveRedisConnectionFactory connectionFactory;
+
 	RedisZenooCache(RedisCacheSpec spec, ReactiveRedisConnectionFactory connectionFactory) {
 		super(spec.name());
 		this.spec = spec;
+		this.connectionFactory = connectionFactory;
 		this.redis = new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext
 			.<String, byte[]>newSerializationContext()
 			.key(RedisSerializer.string())
@@ -72,7 +79,15 @@ final class RedisZenooCache extends AbstractZenooCache {
 		this.guard = new RedisGuard(spec, this::onBreakerTransition);
 	}
 
+	/** Run the action every time the breaker closes again after an outage. */
+	void onRecovery(Runnable action) {
+		this.recoveryActions.add(action);
+	}
+
 	private void onBreakerTransition(CircuitBreaker.StateTransition transition) {
+		if (transition.getToState() == CircuitBreaker.State.CLOSED) {
+			this.recoveryActions.forEach(Runnable::run);
+		}
 		if (this.fallback != null && (transition.getToState() == CircuitBreaker.State.CLOSED
 				|| transition == CircuitBreaker.StateTransition.CLOSED_TO_OPEN)) {
 			// Entries written to the fallback before the outage or during it may be stale now.
@@ -88,6 +103,10 @@ final class RedisZenooCache extends AbstractZenooCache {
 	@Override
 	public Duration defaultTtl() {
 		return this.spec.defaultTtl();
+	}
+
+	ReactiveRedisConnectionFactory connectionFactory() {
+		return this.connectionFactory;
 	}
 
 	RedisCacheSpec spec() {
