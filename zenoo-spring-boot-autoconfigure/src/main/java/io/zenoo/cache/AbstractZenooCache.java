@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -19,7 +20,9 @@ import org.springframework.cache.support.SimpleValueWrapper;
 /**
  * Spring's synchronous and {@code CompletableFuture} cache contract on top of the reactive operations. The
  * synchronous reads of a remote cache wait for the backend (bounded by {@link #syncTimeout()}) and refuse to run on a
- * non-blocking (Reactor or Netty) thread; synchronous writes from such a thread are sent in the background instead.
+ * non-blocking (Reactor or Netty) thread; {@code put} and {@code evict} are sent in the background (a remote cache's
+ * later reads of the same key in this JVM wait for them); {@code evictIfPresent} and {@code invalidate} wait unless on
+ * a non-blocking thread.
  */
 abstract class AbstractZenooCache implements ZenooCache {
 
@@ -112,7 +115,7 @@ abstract class AbstractZenooCache implements ZenooCache {
 	@Override
 	public boolean evictIfPresent(Object key) {
 		CompletableFuture<Boolean> removal = remove(key).toFuture();
-		if (!removal.isDone() && Schedulers.isInNonBlockingThread()) {
+		if (!removal.isDone() && isNonBlockingThread()) {
 			return false;
 		}
 		return Boolean.TRUE.equals(await(Mono.fromFuture(removal)));
@@ -125,8 +128,20 @@ abstract class AbstractZenooCache implements ZenooCache {
 
 	@Override
 	public boolean invalidate() {
-		write(removeAll());
-		return false;
+		CompletableFuture<Void> clearing = removeAll().toFuture();
+		if (!clearing.isDone() && isNonBlockingThread()) {
+			return false;
+		}
+		await(Mono.fromFuture(clearing));
+		return true;
+	}
+
+	/**
+	 * Reactor's non-blocking threads and Netty event loops (Lettuce's included: blocking one of those on a Redis
+	 * reply can deadlock the connection).
+	 */
+	static boolean isNonBlockingThread() {
+		return Schedulers.isInNonBlockingThread() || Thread.currentThread() instanceof FastThreadLocalThread;
 	}
 
 	/**
@@ -138,7 +153,7 @@ abstract class AbstractZenooCache implements ZenooCache {
 		if (future.isDone()) {
 			return future.getNow(null);
 		}
-		if (Schedulers.isInNonBlockingThread()) {
+		if (isNonBlockingThread()) {
 			future.cancel(false);
 			throw new IllegalStateException("Synchronous read of cache '" + this.name + "' on non-blocking thread "
 					+ Thread.currentThread().getName() + ": use find(), findOrLoad() or retrieve() from reactive code");
@@ -156,14 +171,12 @@ abstract class AbstractZenooCache implements ZenooCache {
 		}
 	}
 
-	/** Run a write: wait for it on a blocking thread, send it in the background on a non-blocking one. */
+	/**
+	 * Run a write of Spring's synchronous API in the background, never waiting (Spring allows {@code put} and
+	 * {@code evict} to be asynchronous). A remote cache makes its own later reads of the key wait for it.
+	 */
 	void write(Mono<Void> mono) {
-		if (Schedulers.isInNonBlockingThread()) {
-			mono.subscribe();
-		}
-		else {
-			await(mono);
-		}
+		mono.subscribe();
 	}
 
 	@Override

@@ -241,12 +241,20 @@ final class RedisZenooCache extends AbstractZenooCache {
 	public Mono<Boolean> remove(Object key) {
 		String redisKey = redisKey(key);
 		Mono<Boolean> fromFallback = (this.fallback != null) ? this.fallback.remove(key) : Mono.just(false);
-		return fromFallback.then(Mono.defer(() -> this.guard.call(this.redis.unlink(redisKey)))
-			.map((count) -> count > 0)
-			.onErrorResume((ex) -> {
-				backendFailure("delete", redisKey, ex);
-				return Mono.just(false);
-			}));
+		return fromFallback.then(Mono.defer(() -> {
+			CompletableFuture<Void> done = new CompletableFuture<>();
+			this.pendingWrites.put(redisKey, done);
+			return this.guard.call(this.redis.unlink(redisKey))
+				.map((count) -> count > 0)
+				.onErrorResume((ex) -> {
+					backendFailure("delete", redisKey, ex);
+					return Mono.just(false);
+				})
+				.doFinally((signal) -> {
+					this.pendingWrites.remove(redisKey, done);
+					done.complete(null);
+				});
+		}));
 	}
 
 	@Override
