@@ -2,6 +2,7 @@ package io.zenoo.cache;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -125,12 +126,26 @@ final class TieredZenooCache extends AbstractZenooCache {
 	public <T> Mono<T> findOrLoad(Object key, Type type, Supplier<Mono<T>> loader, @Nullable Duration ttl) {
 		L1Key l1Key = l1Key(key);
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.l2.defaultTtl());
-		return this.l1.<T>findOrLoadStored(l1Key, () -> this.l2.<T>findWithTtl(key, type)
-			.map((timed) -> MemoryZenooCache.Stored.of(timed.value(), l1Ttl(timed.remaining())))
-			.switchIfEmpty(Mono.defer(loader)
-				.flatMap((value) -> this.l2.store(key, value, effective)
-					.then(this.invalidations.publishKey(l1Key.redisKey()))
-					.thenReturn(MemoryZenooCache.Stored.of(value, l1Ttl(effective))))));
+		return Mono.defer(() -> {
+			AtomicBoolean loaded = new AtomicBoolean();
+			return this.l1.<T>findOrLoadStored(l1Key, () -> this.l2.<T>findWithTtl(key, type)
+				.map((timed) -> MemoryZenooCache.Stored.of(timed.value(), l1Ttl(timed.remaining())))
+				.switchIfEmpty(Mono.defer(() -> {
+					loaded.set(true);
+					return Mono.defer(loader)
+						.flatMap((value) -> this.l2.store(key, value, effective)
+							.then(this.invalidations.publishKey(l1Key.redisKey()))
+							.thenReturn(MemoryZenooCache.Stored.of(value, l1Ttl(effective))));
+				}))).doOnNext((value) -> {
+					if (loaded.get()) {
+						statistics().miss();
+						statistics().put();
+					}
+					else {
+						statistics().hit();
+					}
+				});
+		});
 	}
 
 	@Override

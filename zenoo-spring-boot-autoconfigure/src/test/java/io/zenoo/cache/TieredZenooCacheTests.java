@@ -151,6 +151,8 @@ class TieredZenooCacheTests {
 			.collectList()
 			.block(Duration.ofSeconds(10));
 		assertThat(calls[0]).isEqualTo(1);
+		assertThat(hotA.statistics().misses()).isEqualTo(1);
+		assertThat(hotA.statistics().hits()).isEqualTo(199);
 		assertThat(inL1(hotA, "loaded")).isTrue();
 		assertThat(tiered(this.b).find("loaded", String.class).block()).isEqualTo("value1");
 	}
