@@ -1,5 +1,7 @@
 package io.zenoo.cache;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
 import org.slf4j.Logger;
@@ -22,18 +24,24 @@ final class ConnectionEvents {
 	}
 
 	/**
-	 * Run the action whenever a connection of the factory is deactivated or activated. Does nothing (and says so at
-	 * debug level) for factories whose client resources are not visible.
+	 * Run the action whenever a connection of the factory is lost, and again when a connection comes back after a
+	 * loss (whatever was received in between may be stale). A connection opened for the first time does not count.
+	 * Does nothing (and says so at debug level) for factories whose client resources are not visible.
 	 */
-	static Disposable onConnectionChange(ReactiveRedisConnectionFactory factory, Runnable action) {
+	static Disposable onConnectionLost(ReactiveRedisConnectionFactory factory, Runnable action) {
 		if (factory instanceof LettuceConnectionFactory lettuce) {
+			AtomicBoolean lost = new AtomicBoolean();
 			return lettuce.getClientConfiguration()
 				.getClientResources()
-				.map((resources) -> resources.eventBus()
-					.get()
-					.filter((event) -> event instanceof ConnectionDeactivatedEvent
-							|| event instanceof ConnectionActivatedEvent)
-					.subscribe((event) -> action.run()))
+				.map((resources) -> resources.eventBus().get().subscribe((event) -> {
+					if (event instanceof ConnectionDeactivatedEvent) {
+						lost.set(true);
+						action.run();
+					}
+					else if (event instanceof ConnectionActivatedEvent && lost.getAndSet(false)) {
+						action.run();
+					}
+				}))
 				.orElseGet(() -> unsupported(factory));
 		}
 		return unsupported(factory);

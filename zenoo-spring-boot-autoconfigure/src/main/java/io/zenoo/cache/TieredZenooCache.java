@@ -35,7 +35,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 		this.invalidations = new InvalidationChannel(l2.connectionFactory(), l2.spec().namespace(), name, sourceId,
 				(redisKey) -> l1.remove(new L1Key(name, redisKey)).subscribe(), this::clearL1);
 		l2.onRecovery(this::clearL1);
-		this.connectionWatch = ConnectionEvents.onConnectionChange(l2.connectionFactory(), this::clearL1);
+		this.connectionWatch = ConnectionEvents.onConnectionLost(l2.connectionFactory(), this::clearL1);
 	}
 
 	/** This cache's L1 keys: distinct from any key a direct user of the memory cache could use. */

@@ -125,6 +125,7 @@ class TieredZenooCacheTests {
 		RedisZenooCache l2 = (RedisZenooCache) this.a.getCache("persistent");
 		TieredZenooCache tiered = new TieredZenooCache("hot2", l1, l2, "test");
 		try {
+			tiered.subscribed().block(Duration.ofSeconds(10));
 			l2.store("short", "s", Duration.ofSeconds(5)).then(l2.store("long", "l", Duration.ofHours(1))).block();
 			assertThat(tiered.find("short", String.class).block()).isEqualTo("s");
 			assertThat(tiered.find("long", String.class).block()).isEqualTo("l");
@@ -158,30 +159,56 @@ class TieredZenooCacheTests {
 	}
 
 	@Test
-	void lostSubscriptionClearsL1() {
+	void lostConnectionClearsL1AndInvalidationsFlowAgainAfterRestart() {
 		try (RedisServerProcess server = RedisServerProcess.start()) {
-			ZenooCacheManager manager = new ZenooCacheManager();
+			ZenooCacheManager managerA = privateManager(server);
+			ZenooCacheManager managerB = null;
 			try {
-				manager.setupMemoryCache(MemoryCacheSpec.of("fast"));
-				manager.setupRedisCache(RedisCacheSpec.builder("persistent")
-					.url(server.url())
-					.namespace(this.namespace)
-					.commandTimeout(Duration.ofMillis(200))
-					.build());
-				TieredZenooCache hot = (TieredZenooCache) manager.setupTieredCache("hot", "fast", "persistent");
-				hot.subscribed().block(Duration.ofSeconds(10));
-				hot.store("k", "v", null).block();
-				assertThat(inL1(hot, "k")).isTrue();
+				TieredZenooCache hotA = tiered(managerA);
+				hotA.subscribed().block(Duration.ofSeconds(10));
+				hotA.store("k", "v", null).block();
+				assertThat(inL1(hotA, "k")).isTrue();
 				server.kill();
-				eventually(() -> !inL1(hot, "k"));
+				eventually(() -> !inL1(hotA, "k"));
+
 				server.restart();
-				hot.store("k2", "v2", null).block();
-				eventually(() -> "v2".equals(hot.find("k2", String.class).block()));
+				eventually(() -> hotA.l2().store("probe", "p", null).then(hotA.l2().find("probe", String.class))
+					.map("p"::equals)
+					.defaultIfEmpty(false)
+					.block());
+				managerB = privateManager(server);
+				TieredZenooCache hotB = tiered(managerB);
+				hotB.subscribed().block(Duration.ofSeconds(10));
+				int[] version = new int[1];
+				// B keeps writing new versions; A, which caches each value it reads in L1, converges on B's latest
+				// only if B's invalidations reach it.
+				eventually(() -> {
+					int latest = ++version[0];
+					hotB.store("shared", latest, null).block();
+					return Integer.valueOf(latest).equals(hotA.find("shared", Integer.class).block());
+				});
+				assertThat(inL1(hotA, "shared")).isTrue();
 			}
 			finally {
-				manager.destroy();
+				managerA.destroy();
+				if (managerB != null) {
+					managerB.destroy();
+				}
 			}
 		}
+	}
+
+	private ZenooCacheManager privateManager(RedisServerProcess server) {
+		ZenooCacheManager manager = new ZenooCacheManager();
+		manager.setupMemoryCache(MemoryCacheSpec.of("fast"));
+		manager.setupRedisCache(RedisCacheSpec.builder("persistent")
+			.url(server.url())
+			.namespace(this.namespace)
+			.enableFallback(false)
+			.commandTimeout(Duration.ofMillis(200))
+			.build());
+		manager.setupTieredCache("hot", "fast", "persistent");
+		return manager;
 	}
 
 }
