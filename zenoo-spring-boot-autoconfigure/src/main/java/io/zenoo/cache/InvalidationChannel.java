@@ -62,7 +62,7 @@ final class InvalidationChannel implements AutoCloseable {
 			})
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2)))
 			.doOnComplete(onAll)
-			.repeat()
+			.repeatWhen((completions) -> completions.concatMap((count) -> Mono.delay(Duration.ofMillis(200))))
 			.subscribe((message) -> dispatch(message.getMessage(), onKey, onAll));
 	}
 
