@@ -1,0 +1,158 @@
+package io.zenoo.autoconfigure;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.zenoo.cache.CacheSerializer;
+import io.zenoo.cache.CacheStrategy;
+import io.zenoo.cache.InvalidCacheSpecException;
+import io.zenoo.cache.MemoryCacheSpec;
+import io.zenoo.cache.RedisCacheSpec;
+import io.zenoo.cache.ZenooCacheManager;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+
+/**
+ * Auto-configuration of the Zenoo caches from {@code zenoo.cache.*}: a {@link ZenooCacheManager} bean named
+ * {@code zenooCacheManager}.
+ * <p>
+ * It runs after Boot's cache auto-configuration, so Boot still configures its own {@code cacheManager}, and the bean is
+ * a {@link Fallback @Fallback} {@link CacheManager}: where the application (or Boot) defines another cache manager,
+ * that one stays the one Spring's caching and by-type injection pick; the Zenoo one is reached by name
+ * ({@code @Cacheable(cacheManager = "zenooCacheManager")}) or by its own type. Redis caches without their own
+ * {@code url} use the application's {@link ReactiveRedisConnectionFactory} ({@code spring.data.redis.*}).
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
+@ConditionalOnClass({ Caffeine.class, CacheManager.class })
+@EnableConfigurationProperties(ZenooCacheProperties.class)
+public class ZenooCacheAutoConfiguration {
+
+	private static final String PREFIX = "zenoo.cache";
+
+	/**
+	 * The Zenoo cache manager.
+	 * @param properties the cache properties
+	 * @param redisConnectionFactory the application's Redis connection, if any
+	 * @return the cache manager
+	 */
+	@Bean(name = "zenooCacheManager")
+	@Fallback
+	@ConditionalOnMissingBean(ZenooCacheManager.class)
+	public ZenooCacheManager zenooCacheManager(ZenooCacheProperties properties,
+			ObjectProvider<ReactiveRedisConnectionFactory> redisConnectionFactory) {
+		return createCacheManager(properties, redisConnectionFactory::getIfAvailable);
+	}
+
+	static ZenooCacheManager createCacheManager(ZenooCacheProperties properties,
+			Supplier<ReactiveRedisConnectionFactory> redisConnectionFactory) {
+		Map<String, ZenooCacheProperties.Cache> caches = properties.getCaches();
+		boolean needsSharedRedis = properties.isEnabled() && caches.values()
+			.stream()
+			.anyMatch((cache) -> "redis".equalsIgnoreCase(cache.getType()) && cache.getUrl() == null);
+		ZenooCacheManager manager = new ZenooCacheManager(needsSharedRedis ? redisConnectionFactory.get() : null);
+		try {
+			if (properties.isEnabled()) {
+				setUpCaches(manager, properties);
+			}
+			return manager;
+		}
+		catch (RuntimeException ex) {
+			manager.destroy();
+			throw ex;
+		}
+	}
+
+	private static void setUpCaches(ZenooCacheManager manager, ZenooCacheProperties properties) {
+		Map<String, ZenooCacheProperties.Cache> caches = properties.getCaches();
+		if (caches.isEmpty()) {
+			manager.setupMemoryCache(MemoryCacheSpec.of("memory"));
+		}
+		for (Map.Entry<String, ZenooCacheProperties.Cache> entry : caches.entrySet()) {
+			String type = type(entry.getKey(), entry.getValue());
+			if (type.equals("memory")) {
+				on(entry.getKey(), () -> manager.setupMemoryCache(memorySpec(entry.getKey(), entry.getValue())));
+			}
+		}
+		for (Map.Entry<String, ZenooCacheProperties.Cache> entry : caches.entrySet()) {
+			if (type(entry.getKey(), entry.getValue()).equals("redis")) {
+				on(entry.getKey(), () -> manager.setupRedisCache(redisSpec(entry.getKey(), entry.getValue())));
+			}
+		}
+		for (Map.Entry<String, ZenooCacheProperties.Cache> entry : caches.entrySet()) {
+			if (type(entry.getKey(), entry.getValue()).equals("tiered")) {
+				on(entry.getKey(), () -> manager.setupTieredCache(entry.getKey(), entry.getValue().getL1(),
+						entry.getValue().getL2()));
+			}
+		}
+		if (properties.getDefaultCache() != null) {
+			try {
+				manager.setDefaultCacheName(properties.getDefaultCache());
+			}
+			catch (InvalidCacheSpecException ex) {
+				throw new ZenooConfigurationException(PREFIX + ".default-cache", ex.getProblem(), ex.getAction());
+			}
+		}
+	}
+
+	private static String type(String name, ZenooCacheProperties.Cache cache) {
+		String type = (cache.getType() != null) ? cache.getType().trim().toLowerCase(Locale.ROOT) : null;
+		if (type == null || type.isEmpty()) {
+			throw new ZenooConfigurationException(property(name, "type"), "is missing",
+					"Set the cache type: memory, redis or tiered.");
+		}
+		if (!type.equals("memory") && !type.equals("redis") && !type.equals("tiered")) {
+			throw new ZenooConfigurationException(property(name, "type"),
+					"is '" + cache.getType() + "', which is not a known cache type",
+					"Use one of: memory, redis, tiered.");
+		}
+		return type;
+	}
+
+	private static MemoryCacheSpec memorySpec(String name, ZenooCacheProperties.Cache cache) {
+		return new MemoryCacheSpec(name, cache.getMaxSize(), cache.getDefaultTtl(),
+				CacheStrategy.parse(cache.getStrategy()));
+	}
+
+	private static RedisCacheSpec redisSpec(String name, ZenooCacheProperties.Cache cache) {
+		return RedisCacheSpec.builder(name)
+			.url(cache.getUrl())
+			.namespace(cache.getNamespace())
+			.serializer(CacheSerializer.parse(cache.getSerializer()))
+			.defaultTtl(cache.getDefaultTtl())
+			.maxConnections(cache.getMaxConnections())
+			.enableFallback(cache.isEnableFallback())
+			.fallbackMaxSize(cache.getFallbackMaxSize())
+			.circuitBreakerThreshold(cache.getCircuitBreakerThreshold())
+			.circuitBreakerWait(cache.getCircuitBreakerWait())
+			.retryAttempts(cache.getRetryAttempts())
+			.commandTimeout(cache.getCommandTimeout())
+			.build();
+	}
+
+	/** Run a set-up step, reporting an invalid setting by its full property name. */
+	private static void on(String cacheName, Runnable setup) {
+		try {
+			setup.run();
+		}
+		catch (InvalidCacheSpecException ex) {
+			throw new ZenooConfigurationException(property(cacheName, ex.getSetting()), ex.getProblem(),
+					ex.getAction());
+		}
+	}
+
+	private static String property(String cacheName, String setting) {
+		return PREFIX + ".caches." + cacheName + "." + setting;
+	}
+
+}

@@ -1,0 +1,318 @@
+package io.zenoo.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Zenoo caches, from {@code zenoo.cache.*}.
+ */
+@ConfigurationProperties("zenoo.cache")
+public class ZenooCacheProperties {
+
+	/**
+	 * Whether caching is on. When off, the zenooCacheManager bean still exists but holds no cache.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name of the cache used by queries that name none. Defaults to the first configured cache.
+	 */
+	private @Nullable String defaultCache;
+
+	/**
+	 * Caches by name. Without any, one memory cache named "memory" (1000 entries, 5 minutes) is set up.
+	 */
+	private Map<String, Cache> caches = new LinkedHashMap<>();
+
+	/** @return whether caching is on */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/** @param enabled whether caching is on */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/** @return the default cache name, or {@code null} for the first cache */
+	public @Nullable String getDefaultCache() {
+		return this.defaultCache;
+	}
+
+	/** @param defaultCache the default cache name */
+	public void setDefaultCache(@Nullable String defaultCache) {
+		this.defaultCache = defaultCache;
+	}
+
+	/** @return the caches by name */
+	public Map<String, Cache> getCaches() {
+		return this.caches;
+	}
+
+	/** @param caches the caches by name */
+	public void setCaches(Map<String, Cache> caches) {
+		this.caches = caches;
+	}
+
+	/**
+	 * One cache. Which settings apply depends on its type.
+	 */
+	public static class Cache {
+
+		/**
+		 * Store type: memory, redis or tiered.
+		 */
+		private @Nullable String type;
+
+		/**
+		 * Maximum number of entries of a memory cache.
+		 */
+		private long maxSize = 1000;
+
+		/**
+		 * TTL of entries stored without one (memory and redis). 0 means entries never expire.
+		 */
+		private Duration defaultTtl = Duration.ofMinutes(5);
+
+		/**
+		 * Expiry strategy of a memory cache: ttl (expire after write), lru (expire after last access) or lfu (expire
+		 * after write). Size eviction is always Caffeine's Window TinyLFU.
+		 */
+		private String strategy = "ttl";
+
+		/**
+		 * Redis URL (redis:// or rediss://, with optional user:password@ and /database) of a connection of this
+		 * cache's own. Without it the cache uses the application's spring.data.redis connection.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * First part of every Redis key ("namespace:cache:key") and of the invalidation channel of tiered caches.
+		 */
+		private String namespace = "zenoo_rpc";
+
+		/**
+		 * How a Redis cache stores values: json or msgpack. (pickle is refused: there is no safe Java
+		 * equivalent.)
+		 */
+		private String serializer = "json";
+
+		/**
+		 * Connection pool size of a Redis cache with its own url.
+		 */
+		private int maxConnections = 10;
+
+		/**
+		 * Whether a private memory cache serves a Redis cache's reads and writes while Redis is unavailable.
+		 */
+		private boolean enableFallback = true;
+
+		/**
+		 * Maximum number of entries of the fallback memory cache.
+		 */
+		private long fallbackMaxSize = 1000;
+
+		/**
+		 * Consecutive failed Redis calls that open the circuit breaker.
+		 */
+		private int circuitBreakerThreshold = 5;
+
+		/**
+		 * How long the circuit breaker stays open before one probe call is let through.
+		 */
+		private Duration circuitBreakerWait = Duration.ofSeconds(5);
+
+		/**
+		 * Quick retries of a failed Redis call before it counts as one failure.
+		 */
+		private int retryAttempts = 3;
+
+		/**
+		 * How long one Redis command may take.
+		 */
+		private Duration commandTimeout = Duration.ofMillis(500);
+
+		/**
+		 * Tiered cache: name of the memory cache used as first level.
+		 */
+		private @Nullable String l1;
+
+		/**
+		 * Tiered cache: name of the Redis cache used as second level.
+		 */
+		private @Nullable String l2;
+
+		/** @return the store type */
+		public @Nullable String getType() {
+			return this.type;
+		}
+
+		/** @param type the store type */
+		public void setType(@Nullable String type) {
+			this.type = type;
+		}
+
+		/** @return the maximum number of entries */
+		public long getMaxSize() {
+			return this.maxSize;
+		}
+
+		/** @param maxSize the maximum number of entries */
+		public void setMaxSize(long maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		/** @return the default TTL */
+		public Duration getDefaultTtl() {
+			return this.defaultTtl;
+		}
+
+		/** @param defaultTtl the default TTL */
+		public void setDefaultTtl(Duration defaultTtl) {
+			this.defaultTtl = defaultTtl;
+		}
+
+		/** @return the expiry strategy */
+		public String getStrategy() {
+			return this.strategy;
+		}
+
+		/** @param strategy the expiry strategy */
+		public void setStrategy(String strategy) {
+			this.strategy = strategy;
+		}
+
+		/** @return the Redis URL */
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		/** @param url the Redis URL */
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		/** @return the key namespace */
+		public String getNamespace() {
+			return this.namespace;
+		}
+
+		/** @param namespace the key namespace */
+		public void setNamespace(String namespace) {
+			this.namespace = namespace;
+		}
+
+		/** @return the serializer */
+		public String getSerializer() {
+			return this.serializer;
+		}
+
+		/** @param serializer the serializer */
+		public void setSerializer(String serializer) {
+			this.serializer = serializer;
+		}
+
+		/** @return the connection pool size */
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		/** @param maxConnections the connection pool size */
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		/** @return whether the fallback is on */
+		public boolean isEnableFallback() {
+			return this.enableFallback;
+		}
+
+		/** @param enableFallback whether the fallback is on */
+		public void setEnableFallback(boolean enableFallback) {
+			this.enableFallback = enableFallback;
+		}
+
+		/** @return the fallback size */
+		public long getFallbackMaxSize() {
+			return this.fallbackMaxSize;
+		}
+
+		/** @param fallbackMaxSize the fallback size */
+		public void setFallbackMaxSize(long fallbackMaxSize) {
+			this.fallbackMaxSize = fallbackMaxSize;
+		}
+
+		/** @return the breaker threshold */
+		public int getCircuitBreakerThreshold() {
+			return this.circuitBreakerThreshold;
+		}
+
+		/** @param circuitBreakerThreshold the breaker threshold */
+		public void setCircuitBreakerThreshold(int circuitBreakerThreshold) {
+			this.circuitBreakerThreshold = circuitBreakerThreshold;
+		}
+
+		/** @return the breaker wait */
+		public Duration getCircuitBreakerWait() {
+			return this.circuitBreakerWait;
+		}
+
+		/** @param circuitBreakerWait the breaker wait */
+		public void setCircuitBreakerWait(Duration circuitBreakerWait) {
+			this.circuitBreakerWait = circuitBreakerWait;
+		}
+
+		/** @return the retries */
+		public int getRetryAttempts() {
+			return this.retryAttempts;
+		}
+
+		/** @param retryAttempts the retries */
+		public void setRetryAttempts(int retryAttempts) {
+			this.retryAttempts = retryAttempts;
+		}
+
+		/** @return the command timeout */
+		public Duration getCommandTimeout() {
+			return this.commandTimeout;
+		}
+
+		/** @param commandTimeout the command timeout */
+		public void setCommandTimeout(Duration commandTimeout) {
+			this.commandTimeout = commandTimeout;
+		}
+
+		/** @return the L1 cache name */
+		public @Nullable String getL1() {
+			return this.l1;
+		}
+
+		/** @param l1 the L1 cache name */
+		public void setL1(@Nullable String l1) {
+			this.l1 = l1;
+		}
+
+		/** @return the L2 cache name */
+		public @Nullable String getL2() {
+			return this.l2;
+		}
+
+		/** @param l2 the L2 cache name */
+		public void setL2(@Nullable String l2) {
+			this.l2 = l2;
+		}
+
+		@Override
+		public String toString() {
+			return "Cache[type=" + this.type + ", url=" + ((this.url != null) ? "(set)" : null) + ", namespace="
+					+ this.namespace + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.zenoo.cache;
+
+/**
+ * A cache key that knows its own stable text form. Redis caches store an entry under
+ * {@code <namespace>:<cacheName>:<cacheKeyText()>}; keys that do not implement this interface use
+ * {@code String.valueOf(key)}. The text must be the same in every JVM for equal keys.
+ */
+public interface CacheKeyText {
+
+	/**
+	 * Return the stable text form of this key.
+	 * @return the text form, never {@code null}
+	 */
+	String cacheKeyText();
+
+}

@@ -1,0 +1,225 @@
+package io.zenoo.cache;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A memory cache on a Caffeine {@link AsyncCache}.
+ * <p>
+ * Size: at most {@code max-size} entries; beyond that Caffeine evicts by Window TinyLFU whatever the strategy (there
+ * is no pure LRU or LFU in Caffeine). Time: every entry carries its own TTL (the cache's default when stored without
+ * one; {@link Duration#ZERO} never expires). With {@link CacheStrategy#LRU} a read restarts the entry's TTL (idle
+ * expiry); with {@link CacheStrategy#TTL} and {@link CacheStrategy#LFU} it does not (expiry after write).
+ * <p>
+ * Single flight comes from the {@code AsyncCache}: concurrent misses of one key share one loading future. The
+ * instances stored are the instances handed out: store only immutable values.
+ */
+final class MemoryZenooCache extends AbstractZenooCache {
+
+	/** An entry with its own lifetime, in nanoseconds ({@link Long#MAX_VALUE}: never expires). */
+	record Stored(Object value, long ttlNanos) {
+
+		static Stored of(Object value, Duration ttl) {
+			return new Stored(value, ttl.isZero() ? Long.MAX_VALUE : saturatedNanos(ttl));
+		}
+
+		private static long saturatedNanos(Duration ttl) {
+			try {
+				return ttl.toNanos();
+			}
+			catch (ArithmeticException ex) {
+				return Long.MAX_VALUE;
+			}
+		}
+
+	}
+
+	private final MemoryCacheSpec spec;
+
+	private final AsyncCache<Object, Stored> cache;
+
+	MemoryZenooCache(MemoryCacheSpec spec) {
+		this(spec, Ticker.systemTicker(), null);
+	}
+
+	MemoryZenooCache(MemoryCacheSpec spec, Ticker ticker, @Nullable Executor executor) {
+		super(spec.name());
+		this.spec = spec;
+		Caffeine<Object, Object> builder = Caffeine.newBuilder()
+			.maximumSize(spec.maxSize())
+			.ticker(ticker)
+			.recordStats();
+		if (executor != null) {
+			builder.executor(executor);
+		}
+		this.cache = builder.expireAfter(new EntryExpiry(spec.strategy() == CacheStrategy.LRU))
+			.evictionListener((key, value, cause) -> {
+				if (cause.wasEvicted()) {
+					statistics().evicted();
+				}
+			})
+			.buildAsync();
+	}
+
+	@Override
+	public CacheType type() {
+		return CacheType.MEMORY;
+	}
+
+	@Override
+	public Duration defaultTtl() {
+		return this.spec.defaultTtl();
+	}
+
+	MemoryCacheSpec spec() {
+		return this.spec;
+	}
+
+	@Override
+	public Object getNativeCache() {
+		return this.cache;
+	}
+
+	@Override
+	Duration syncTimeout() {
+		return Duration.ofSeconds(30);
+	}
+
+	@Override
+	public <T> Mono<T> find(Object key, Type type) {
+		CacheSpecChecks.requireKey(key);
+		Class<?> required = ClassUtils.resolvePrimitiveIfNecessary(ResolvableType.forType(type).toClass());
+		return Mono.defer(() -> {
+			CompletableFuture<Stored> future = this.cache.getIfPresent(key);
+			if (future == null) {
+				statistics().miss();
+				return Mono.empty();
+			}
+			return Mono.fromFuture(future, true).onErrorResume((ex) -> Mono.empty()).<T>flatMap((stored) -> {
+				if (!required.isInstance(stored.value())) {
+					statistics().decodeFailure();
+					return Mono.empty();
+				}
+				statistics().hit();
+				@SuppressWarnings("unchecked")
+				T value = (T) stored.value();
+				return Mono.just(value);
+			}).switchIfEmpty(Mono.fromRunnable(statistics()::miss));
+		});
+	}
+
+	@Override
+	public Mono<Void> store(Object key, @Nullable Object value, @Nullable Duration ttl) {
+		CacheSpecChecks.requireKey(key);
+		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
+		return Mono.fromRunnable(() -> storeNow(key, value, effective));
+	}
+
+	void storeNow(Object key, @Nullable Object value, Duration ttl) {
+		if (value == null) {
+			this.cache.synchronous().invalidate(key);
+			return;
+		}
+		this.cache.put(key, CompletableFuture.completedFuture(Stored.of(value, ttl)));
+		statistics().put();
+	}
+
+	@Override
+	public <T> Mono<T> findOrLoad(Object key, Type type, Supplier<Mono<T>> loader, @Nullable Duration ttl) {
+		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
+		return findOrLoadStored(key, () -> Mono.defer(loader).map((value) -> Stored.of(value, effective)));
+	}
+
+	/** Single-flight lookup whose loader also decides the TTL of what it loads. */
+	<T> Mono<T> findOrLoadStored(Object key, Supplier<Mono<Stored>> loader) {
+		CacheSpecChecks.requireKey(key);
+		return Mono.defer(() -> {
+			CompletableFuture<Stored> previous = this.cache.getIfPresent(key);
+			if (previous != null && previous.isCompletedExceptionally()) {
+				this.cache.asMap().remove(key, previous);
+			}
+			AtomicBoolean loadedHere = new AtomicBoolean();
+			CompletableFuture<Stored> future = this.cache.get(key, (k, executor) -> {
+				loadedHere.set(true);
+				return Mono.defer(loader).toFuture();
+			});
+			boolean loaded = loadedHere.get();
+			if (loaded) {
+				statistics().miss();
+			}
+			else {
+				statistics().hit();
+			}
+			// Caffeine drops a failed future from a completion callback that may run after ours: drop it first so
+			// that a caller arriving right after the failure loads again instead of seeing the old error.
+			return Mono.fromFuture(future, true).doOnError((ex) -> this.cache.asMap().remove(key, future)).map((stored) -> {
+				if (loaded) {
+					statistics().put();
+				}
+				@SuppressWarnings("unchecked")
+				T value = (T) stored.value();
+				return value;
+			});
+		});
+	}
+
+	@Override
+	public Mono<Boolean> remove(Object key) {
+		CacheSpecChecks.requireKey(key);
+		return Mono.fromSupplier(() -> this.cache.asMap().remove(key) != null);
+	}
+
+	/** Remove every key matching the predicate (used by tiered caches for their own keys). */
+	void removeIf(Predicate<Object> keyPredicate) {
+		this.cache.asMap().keySet().removeIf(keyPredicate);
+	}
+
+	@Override
+	public Mono<Void> removeAll() {
+		return Mono.fromRunnable(() -> this.cache.synchronous().invalidateAll());
+	}
+
+	long estimatedSize() {
+		return this.cache.synchronous().estimatedSize();
+	}
+
+	void cleanUp() {
+		this.cache.synchronous().cleanUp();
+	}
+
+	/** Each entry expires after its own TTL; with idle expiry a read restarts it. */
+	private record EntryExpiry(boolean restartOnRead) implements Expiry<Object, Stored> {
+
+		@Override
+		public long expireAfterCreate(Object key, Stored value, long currentTime) {
+			return value.ttlNanos();
+		}
+
+		@Override
+		public long expireAfterUpdate(Object key, Stored value, long currentTime, long currentDuration) {
+			return value.ttlNanos();
+		}
+
+		@Override
+		public long expireAfterRead(Object key, Stored value, long currentTime, long currentDuration) {
+			return this.restartOnRead ? value.ttlNanos() : currentDuration;
+		}
+
+	}
+
+}

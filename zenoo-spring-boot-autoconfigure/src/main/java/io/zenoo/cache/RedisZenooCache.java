@@ -1,0 +1,294 @@
+package io.zenoo.cache;
+
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+/**
+ * A Redis cache on Spring Data Redis reactive commands.
+ * <p>
+ * Keys are {@code <namespace>:<name>:<key text>} (see {@link CacheKeyText}); each entry has its own TTL
+ * ({@code SET ... PX}; {@link Duration#ZERO}: no expiry). Values are JSON or MessagePack without type information;
+ * the caller's type decides how they are read, and a value that does not decode is a miss, is deleted and counted.
+ * <p>
+ * Every Redis call goes through a {@link RedisGuard} (timeout, retries, circuit breaker). No call fails because Redis
+ * does: a failed read is a miss, a failed write is logged and counted. With the fallback enabled a private memory
+ * cache serves reads and writes while Redis fails; it is cleared whenever the breaker closes again, since its entries
+ * may be stale by then. {@link #removeAll()} uses {@code SCAN} and {@code UNLINK}, never {@code KEYS}.
+ * <p>
+ * Reads wait for this JVM's own writes of the same key that are still in flight, so a read after a write (including
+ * Spring's {@code put} sent in the background from a non-blocking thread) sees it.
+ */
+final class RedisZenooCache extends AbstractZenooCache {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisZenooCache.class);
+
+	private static final int BATCH = 500;
+
+	private final RedisCacheSpec spec;
+
+	private final ReactiveRedisTemplate<String, byte[]> redis;
+
+	private final ValueCodec codec;
+
+	private final RedisGuard guard;
+
+	private final @Nullable MemoryZenooCache fallback;
+
+	private final SingleFlight singleFlight = new SingleFlight();
+
+	private final ConcurrentHashMap<String, CompletableFuture<Void>> pendingWrites = new ConcurrentHashMap<>();
+
+	private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
+
+	private final ReactiveRedisConnectionFactory connectionFactory;
+
+	RedisZenooCache(RedisCacheSpec spec, ReactiveRedisConnectionFactory connectionFactory) {
+		super(spec.name());
+		this.spec = spec;
+		this.connectionFactory = connectionFactory;
+		this.redis = new ReactiveRedisTemplate<>(connectionFactory, RedisSerializationContext
+			.<String, byte[]>newSerializationContext()
+			.key(RedisSerializer.string())
+			.value(RedisSerializer.byteArray())
+			.hashKey(RedisSerializer.string())
+			.hashValue(RedisSerializer.byteArray())
+			.build());
+		this.codec = ValueCodec.of(spec.serializer(), JsonMapper.builder().build());
+		this.fallback = spec.enableFallback() ? new MemoryZenooCache(new MemoryCacheSpec(spec.name() + "-fallback",
+				spec.fallbackMaxSize(), spec.defaultTtl(), CacheStrategy.TTL)) : null;
+		this.guard = new RedisGuard(spec, this::onBreakerTransition);
+	}
+
+	/** Run the action every time the breaker closes again after an outage. */
+	void onRecovery(Runnable action) {
+		this.recoveryActions.add(action);
+	}
+
+	private void onBreakerTransition(CircuitBreaker.StateTransition transition) {
+		if (transition.getToState() == CircuitBreaker.State.CLOSED) {
+			this.recoveryActions.forEach(Runnable::run);
+		}
+		if (this.fallback != null && (transition.getToState() == CircuitBreaker.State.CLOSED
+				|| transition == CircuitBreaker.StateTransition.CLOSED_TO_OPEN)) {
+			// Entries written to the fallback before the outage or during it may be stale now.
+			this.fallback.removeIf((key) -> true);
+		}
+	}
+
+	@Override
+	public CacheType type() {
+		return CacheType.REDIS;
+	}
+
+	@Override
+	public Duration defaultTtl() {
+		return this.spec.defaultTtl();
+	}
+
+	ReactiveRedisConnectionFactory connectionFactory() {
+		return this.connectionFactory;
+	}
+
+	RedisCacheSpec spec() {
+		return this.spec;
+	}
+
+	CircuitBreaker circuitBreaker() {
+		return this.guard.breaker();
+	}
+
+	CircuitBreaker.State circuitState() {
+		return this.guard.state();
+	}
+
+	@Nullable MemoryZenooCache fallback() {
+		return this.fallback;
+	}
+
+	@Override
+	public Object getNativeCache() {
+		return this.redis;
+	}
+
+	@Override
+	Duration syncTimeout() {
+		return this.guard.worstCallTime().plusSeconds(1);
+	}
+
+	/** The Redis key of a cache key: {@code <namespace>:<name>:<text>}. */
+	String redisKey(Object key) {
+		CacheSpecChecks.requireKey(key);
+		String text = (key instanceof CacheKeyText keyText) ? keyText.cacheKeyText() : String.valueOf(key);
+		return this.spec.keyPrefix() + text;
+	}
+
+	@Override
+	public <T> Mono<T> find(Object key, Type type) {
+		String redisKey = redisKey(key);
+		return Mono.defer(() -> afterPendingWrite(redisKey, this.guard.call(this.redis.opsForValue().get(redisKey))))
+			.<T>flatMap((bytes) -> decode(redisKey, bytes, type))
+			.doOnNext((value) -> statistics().hit())
+			.switchIfEmpty(Mono.fromRunnable(statistics()::miss))
+			.onErrorResume((ex) -> {
+				backendFailure("read", redisKey, ex);
+				return (this.fallback != null) ? this.fallback.find(key, type) : Mono.empty();
+			});
+	}
+
+	/** Read a value together with its remaining TTL ({@link Duration#ZERO}: no expiry). */
+	<T> Mono<Timed<T>> findWithTtl(Object key, Type type) {
+		String redisKey = redisKey(key);
+		ByteBuffer rawKey = ByteBuffer.wrap(redisKey.getBytes(StandardCharsets.UTF_8));
+		Mono<Long> pttl = this.redis.createMono((connection) -> connection.keyCommands().pTtl(rawKey));
+		Mono<byte[]> get = this.redis.opsForValue().get(redisKey);
+		return Mono.defer(() -> afterPendingWrite(redisKey, this.guard.call(Mono.zip(get, pttl))))
+			.<Timed<T>>flatMap((both) -> this.<T>decode(redisKey, both.getT1(), type)
+				.map((value) -> new Timed<>(value, (both.getT2() > 0) ? Duration.ofMillis(both.getT2()) : Duration.ZERO)))
+			.doOnNext((value) -> statistics().hit())
+			.switchIfEmpty(Mono.fromRunnable(statistics()::miss))
+			.onErrorResume((ex) -> {
+				backendFailure("read", redisKey, ex);
+				return (this.fallback != null)
+						? this.fallback.<T>find(key, type).map((value) -> new Timed<>(value, this.spec.defaultTtl()))
+						: Mono.empty();
+			});
+	}
+
+	private <T> Mono<T> afterPendingWrite(String redisKey, Mono<T> read) {
+		CompletableFuture<Void> pending = this.pendingWrites.get(redisKey);
+		return (pending != null) ? Mono.fromFuture(pending, true).then(read) : read;
+	}
+
+	private <T> Mono<T> decode(String redisKey, byte[] bytes, Type type) {
+		try {
+			@SuppressWarnings("unchecked")
+			T value = (T) this.codec.decode(bytes, type);
+			return Mono.justOrEmpty(value);
+		}
+		catch (RuntimeException ex) {
+			statistics().decodeFailure();
+			logger.debug("Cache '{}': value under {} does not decode as {}, deleting it: {}", getName(), redisKey,
+					type.getTypeName(), ex.toString());
+			return this.guard.call(this.redis.unlink(redisKey)).onErrorResume((unlinkFailure) -> Mono.empty()).then(Mono.empty());
+		}
+	}
+
+	@Override
+	public Mono<Void> store(Object key, @Nullable Object value, @Nullable Duration ttl) {
+		String redisKey = redisKey(key);
+		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
+		if (value == null) {
+			return remove(key).then();
+		}
+		return Mono.defer(() -> {
+			byte[] bytes;
+			try {
+				bytes = this.codec.encode(value);
+			}
+			catch (RuntimeException ex) {
+				statistics().decodeFailure();
+				logger.debug("Cache '{}': value of type {} cannot be encoded, not caching it: {}", getName(),
+						value.getClass().getName(), ex.toString());
+				return Mono.empty();
+			}
+			Mono<Boolean> set = effective.isZero() ? this.redis.opsForValue().set(redisKey, bytes)
+					: this.redis.opsForValue().set(redisKey, bytes, effective);
+			CompletableFuture<Void> done = new CompletableFuture<>();
+			this.pendingWrites.put(redisKey, done);
+			return this.guard.call(set)
+				.doOnSuccess((ok) -> statistics().put())
+				.then()
+				.onErrorResume((ex) -> {
+					backendFailure("write", redisKey, ex);
+					return (this.fallback != null) ? this.fallback.store(key, value, effective) : Mono.empty();
+				})
+				.doFinally((signal) -> {
+					this.pendingWrites.remove(redisKey, done);
+					done.complete(null);
+				});
+		});
+	}
+
+	@Override
+	public <T> Mono<T> findOrLoad(Object key, Type type, Supplier<Mono<T>> loader, @Nullable Duration ttl) {
+		String redisKey = redisKey(key);
+		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
+		return this.singleFlight.run(redisKey, () -> this.<T>find(key, type)
+			.switchIfEmpty(Mono.defer(loader).flatMap((value) -> store(key, value, effective).thenReturn(value))));
+	}
+
+	@Override
+	public Mono<Boolean> remove(Object key) {
+		String redisKey = redisKey(key);
+		Mono<Boolean> fromFallback = (this.fallback != null) ? this.fallback.remove(key) : Mono.just(false);
+		return fromFallback.then(Mono.defer(() -> {
+			CompletableFuture<Void> done = new CompletableFuture<>();
+			this.pendingWrites.put(redisKey, done);
+			return this.guard.call(this.redis.unlink(redisKey))
+				.map((count) -> count > 0)
+				.onErrorResume((ex) -> {
+					backendFailure("delete", redisKey, ex);
+					return Mono.just(false);
+				})
+				.doFinally((signal) -> {
+					this.pendingWrites.remove(redisKey, done);
+					done.complete(null);
+				});
+		}));
+	}
+
+	@Override
+	public Mono<Void> removeAll() {
+		ScanOptions scan = ScanOptions.scanOptions().match(escapeGlob(this.spec.keyPrefix()) + "*").count(BATCH).build();
+		Mono<Void> clearFallback = (this.fallback != null) ? this.fallback.removeAll() : Mono.empty();
+		return clearFallback.then(this.guard.stream(this.redis.scan(scan))
+			.buffer(BATCH)
+			.concatMap((keys) -> this.guard.call(this.redis.unlink(keys.toArray(String[]::new))))
+			.then()
+			.onErrorResume((ex) -> {
+				backendFailure("clear", this.spec.keyPrefix() + "*", ex);
+				return Mono.empty();
+			}));
+	}
+
+	private void backendFailure(String operation, String redisKey, Throwable ex) {
+		statistics().backendError();
+		logger.debug("Cache '{}': Redis {} of {} failed: {}", getName(), operation, redisKey, ex.toString());
+	}
+
+	static String escapeGlob(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() + 8);
+		for (char c : text.toCharArray()) {
+			if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+				escaped.append('\\');
+			}
+			escaped.append(c);
+		}
+		return escaped.toString();
+	}
+
+	/** A value and how long it has left to live ({@link Duration#ZERO}: no expiry). */
+	record Timed<T>(T value, Duration remaining) {
+	}
+
+}

@@ -1,0 +1,168 @@
+package io.zenoo.cache;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * A memory cache (L1) in front of a Redis cache (L2). Reads try L1, then L2 (filling L1 back with a TTL of the
+ * smaller of L1's default TTL and what the entry has left in L2), then the loader. Writes and removes reach both tiers
+ * and are published on the {@code <namespace>:invalidations} channel so that other instances evict their L1 copy. L1
+ * is cleared whenever the invalidation subscription is lost or Redis recovers from an outage, since invalidations may
+ * have been missed meanwhile.
+ * <p>
+ * The L1 memory cache may be shared with direct users: this cache's L1 entries live under keys of their own.
+ */
+final class TieredZenooCache extends AbstractZenooCache {
+
+	private final MemoryZenooCache l1;
+
+	private final RedisZenooCache l2;
+
+	private final InvalidationChannel invalidations;
+
+	private final Disposable connectionWatch;
+
+	TieredZenooCache(String name, MemoryZenooCache l1, RedisZenooCache l2, String sourceId) {
+		super(name);
+		this.l1 = l1;
+		this.l2 = l2;
+		this.invalidations = new InvalidationChannel(l2.connectionFactory(), l2.spec().namespace(), name, sourceId,
+				(redisKey) -> l1.remove(new L1Key(name, redisKey)).subscribe(), this::clearL1);
+		l2.onRecovery(this::clearL1);
+		this.connectionWatch = ConnectionEvents.onConnectionLost(l2.connectionFactory(), this::clearL1);
+	}
+
+	/** This cache's L1 keys: distinct from any key a direct user of the memory cache could use. */
+	record L1Key(String tieredCache, String redisKey) {
+	}
+
+	private L1Key l1Key(Object key) {
+		return new L1Key(getName(), this.l2.redisKey(key));
+	}
+
+	void clearL1() {
+		String name = getName();
+		this.l1.removeIf((key) -> key instanceof L1Key l1Key && l1Key.tieredCache().equals(name));
+	}
+
+	Mono<Void> subscribed() {
+		return this.invalidations.subscribed();
+	}
+
+	MemoryZenooCache l1() {
+		return this.l1;
+	}
+
+	RedisZenooCache l2() {
+		return this.l2;
+	}
+
+	@Override
+	public CacheType type() {
+		return CacheType.TIERED;
+	}
+
+	@Override
+	public Duration defaultTtl() {
+		return this.l2.defaultTtl();
+	}
+
+	@Override
+	public Object getNativeCache() {
+		return this;
+	}
+
+	@Override
+	Duration syncTimeout() {
+		return this.l2.syncTimeout();
+	}
+
+	/** L1 keeps an entry no longer than its own default TTL nor than the entry has left in L2. */
+	private Duration l1Ttl(Duration remainingInL2) {
+		Duration l1Default = this.l1.defaultTtl();
+		if (remainingInL2.isZero()) {
+			return l1Default;
+		}
+		if (l1Default.isZero()) {
+			return remainingInL2;
+		}
+		return (remainingInL2.compareTo(l1Default) < 0) ? remainingInL2 : l1Default;
+	}
+
+	@Override
+	public <T> Mono<T> find(Object key, Type type) {
+		L1Key l1Key = l1Key(key);
+		return this.l1.<T>find(l1Key, type)
+			.switchIfEmpty(Mono.defer(() -> this.l2.<T>findWithTtl(key, type).map((timed) -> {
+				this.l1.storeNow(l1Key, timed.value(), l1Ttl(timed.remaining()));
+				return timed.value();
+			})))
+			.doOnNext((value) -> statistics().hit())
+			.switchIfEmpty(Mono.fromRunnable(statistics()::miss));
+	}
+
+	@Override
+	public Mono<Void> store(Object key, @Nullable Object value, @Nullable Duration ttl) {
+		L1Key l1Key = l1Key(key);
+		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.l2.defaultTtl());
+		if (value == null) {
+			return remove(key).then();
+		}
+		return this.l2.store(key, value, effective)
+			.then(Mono.fromRunnable(() -> {
+				this.l1.storeNow(l1Key, value, l1Ttl(effective));
+				statistics().put();
+			}))
+			.then(this.invalidations.publishKey(l1Key.redisKey()));
+	}
+
+	@Override
+	public <T> Mono<T> findOrLoad(Object key, Type type, Supplier<Mono<T>> loader, @Nullable Duration ttl) {
+		L1Key l1Key = l1Key(key);
+		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.l2.defaultTtl());
+		return Mono.defer(() -> {
+			AtomicBoolean loaded = new AtomicBoolean();
+			return this.l1.<T>findOrLoadStored(l1Key, () -> this.l2.<T>findWithTtl(key, type)
+				.map((timed) -> MemoryZenooCache.Stored.of(timed.value(), l1Ttl(timed.remaining())))
+				.switchIfEmpty(Mono.defer(() -> {
+					loaded.set(true);
+					return Mono.defer(loader)
+						.flatMap((value) -> this.l2.store(key, value, effective)
+							.then(this.invalidations.publishKey(l1Key.redisKey()))
+							.thenReturn(MemoryZenooCache.Stored.of(value, l1Ttl(effective))));
+				}))).doOnNext((value) -> {
+					if (loaded.get()) {
+						statistics().miss();
+						statistics().put();
+					}
+					else {
+						statistics().hit();
+					}
+				});
+		});
+	}
+
+	@Override
+	public Mono<Boolean> remove(Object key) {
+		L1Key l1Key = l1Key(key);
+		return Mono.zip(this.l1.remove(l1Key), this.l2.remove(key), (inL1, inL2) -> inL1 || inL2)
+			.flatMap((removed) -> this.invalidations.publishKey(l1Key.redisKey()).thenReturn(removed));
+	}
+
+	@Override
+	public Mono<Void> removeAll() {
+		return Mono.fromRunnable(this::clearL1).then(this.l2.removeAll()).then(this.invalidations.publishAll());
+	}
+
+	void close() {
+		this.connectionWatch.dispose();
+		this.invalidations.close();
+	}
+
+}
