@@ -1,5 +1,6 @@
 package io.zenoo.autoconfigure;
 
+import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.ZenooClientSettings;
 import io.zenoo.client.transport.OdooTransport;
@@ -14,10 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the reactive Odoo client from {@code zenoo.odoo.*}. Every bean can be replaced by defining
- * one of the same type.
+ * Auto-configuration of the reactive Odoo client from {@code zenoo.odoo.*}. Its reads go through the
+ * {@link ZenooCacheManager} of {@code zenoo.cache.*} when there is one. Every bean can be replaced by defining one of
+ * the same type.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(after = ZenooCacheAutoConfiguration.class,
+		afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, ZenooClient.class })
 @EnableConfigurationProperties(ZenooOdooProperties.class)
 public class ZenooClientAutoConfiguration {
@@ -37,8 +40,9 @@ public class ZenooClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ZenooClient zenooClient(OdooTransport transport, ZenooClientSettings settings) {
-		return new ZenooClient(transport, settings.protocol());
+	ZenooClient zenooClient(OdooTransport transport, ZenooClientSettings settings,
+			ObjectProvider<ZenooCacheManager> cacheManager) {
+		return new ZenooClient(transport, settings.protocol(), cacheManager.getIfAvailable());
 	}
 
 }

@@ -31,11 +31,29 @@ import org.springframework.util.ClassUtils;
  */
 final class MemoryZenooCache extends AbstractZenooCache {
 
-	/** An entry with its own lifetime, in nanoseconds ({@link Long#MAX_VALUE}: never expires). */
-	record Stored(Object value, long ttlNanos) {
+	/**
+	 * An entry with its own lifetime, in nanoseconds ({@link Long#MAX_VALUE}: never expires), counted from
+	 * {@code loadedAt} (ticker time) when known: a loaded value's TTL starts when it was loaded, not when Caffeine
+	 * gets round to handling the completed future, which may be later and on another thread.
+	 */
+	record Stored(Object value, long ttlNanos, long loadedAt) {
+
+		static final long UNKNOWN = Long.MIN_VALUE;
 
 		static Stored of(Object value, Duration ttl) {
-			return new Stored(value, ttl.isZero() ? Long.MAX_VALUE : saturatedNanos(ttl));
+			return new Stored(value, ttl.isZero() ? Long.MAX_VALUE : saturatedNanos(ttl), UNKNOWN);
+		}
+
+		Stored loadedAt(long time) {
+			return new Stored(this.value, this.ttlNanos, time);
+		}
+
+		long remainingAt(long currentTime) {
+			if (this.ttlNanos == Long.MAX_VALUE || this.loadedAt == UNKNOWN) {
+				return this.ttlNanos;
+			}
+			long elapsed = currentTime - this.loadedAt;
+			return (elapsed <= 0) ? this.ttlNanos : Math.max(0, this.ttlNanos - elapsed);
 		}
 
 		private static long saturatedNanos(Duration ttl) {
@@ -53,6 +71,8 @@ final class MemoryZenooCache extends AbstractZenooCache {
 
 	private final AsyncCache<Object, Stored> cache;
 
+	private final Ticker ticker;
+
 	MemoryZenooCache(MemoryCacheSpec spec) {
 		this(spec, Ticker.systemTicker(), null);
 	}
@@ -60,6 +80,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	MemoryZenooCache(MemoryCacheSpec spec, Ticker ticker, @Nullable Executor executor) {
 		super(spec.name());
 		this.spec = spec;
+		this.ticker = ticker;
 		Caffeine<Object, Object> builder = Caffeine.newBuilder()
 			.maximumSize(spec.maxSize())
 			.ticker(ticker)
@@ -106,6 +127,10 @@ final class MemoryZenooCache extends AbstractZenooCache {
 		Class<?> required = ClassUtils.resolvePrimitiveIfNecessary(ResolvableType.forType(type).toClass());
 		return Mono.defer(() -> {
 			CompletableFuture<Stored> future = this.cache.getIfPresent(key);
+			if (future != null && isExpired(future)) {
+				this.cache.asMap().remove(key, future);
+				future = null;
+			}
 			if (future == null) {
 				statistics().miss();
 				return Mono.empty();
@@ -150,13 +175,13 @@ final class MemoryZenooCache extends AbstractZenooCache {
 		CacheSpecChecks.requireKey(key);
 		return Mono.defer(() -> {
 			CompletableFuture<Stored> previous = this.cache.getIfPresent(key);
-			if (previous != null && previous.isCompletedExceptionally()) {
+			if (previous != null && (previous.isCompletedExceptionally() || isExpired(previous))) {
 				this.cache.asMap().remove(key, previous);
 			}
 			AtomicBoolean loadedHere = new AtomicBoolean();
 			CompletableFuture<Stored> future = this.cache.get(key, (k, executor) -> {
 				loadedHere.set(true);
-				return Mono.defer(loader).toFuture();
+				return Mono.defer(loader).map((stored) -> stored.loadedAt(this.ticker.read())).toFuture();
 			});
 			boolean loaded = loadedHere.get();
 			if (loaded) {
@@ -198,6 +223,18 @@ final class MemoryZenooCache extends AbstractZenooCache {
 		return this.cache.synchronous().estimatedSize();
 	}
 
+	/**
+	 * Whether a loaded entry's own deadline has passed. Caffeine sets a loaded entry's expiry in a completion
+	 * callback that can run after callers already got the value (on another thread); until then the entry would look
+	 * fresh forever, so reads check the deadline themselves. Idle expiry ({@code lru}) is left to Caffeine.
+	 */
+	private boolean isExpired(CompletableFuture<Stored> future) {
+		if (this.spec.strategy() == CacheStrategy.LRU || !future.isDone() || future.isCompletedExceptionally()) {
+			return false;
+		}
+		return future.join().remainingAt(this.ticker.read()) == 0;
+	}
+
 	void cleanUp() {
 		this.cache.synchronous().cleanUp();
 	}
@@ -207,12 +244,12 @@ final class MemoryZenooCache extends AbstractZenooCache {
 
 		@Override
 		public long expireAfterCreate(Object key, Stored value, long currentTime) {
-			return value.ttlNanos();
+			return value.remainingAt(currentTime);
 		}
 
 		@Override
 		public long expireAfterUpdate(Object key, Stored value, long currentTime, long currentDuration) {
-			return value.ttlNanos();
+			return value.remainingAt(currentTime);
 		}
 
 		@Override

@@ -73,6 +73,19 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	}
 
 	/**
+	 * Set up a memory cache that reads time from the given ticker, so that tests can move time forward instead of
+	 * waiting (as Caffeine's own tests do).
+	 * @param spec the settings
+	 * @param ticker the time source
+	 * @return the new cache
+	 * @throws InvalidCacheSpecException if the name is taken
+	 */
+	public ZenooCache setupMemoryCache(MemoryCacheSpec spec, com.github.benmanes.caffeine.cache.Ticker ticker) {
+		java.util.Objects.requireNonNull(ticker, "ticker must not be null");
+		return register(new MemoryZenooCache(spec, ticker, null));
+	}
+
+	/**
 	 * Set up a Redis cache, on its own connection if the spec has a {@code url}, else on the application's.
 	 * @param spec the settings
 	 * @return the new cache

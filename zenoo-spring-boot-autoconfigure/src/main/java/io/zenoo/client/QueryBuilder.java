@@ -1,5 +1,7 @@
 package io.zenoo.client;
 
+import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -7,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
+import io.zenoo.cache.ZenooCache;
 import io.zenoo.client.domain.Domain;
 import io.zenoo.client.mapping.OdooValues;
 import io.zenoo.client.model.Many2One;
@@ -43,39 +47,21 @@ public final class QueryBuilder<T> {
 
 	private final RowReader<T> reader;
 
-	private final Domain domain;
-
-	private final @Nullable List<String> fields;
-
-	private final @Nullable String order;
-
-	private final @Nullable Integer limit;
-
-	private final int offset;
-
-	private final Map<String, Object> context;
+	private final QueryState state;
 
 	QueryBuilder(ZenooClient client, String model, RowReader<T> reader) {
-		this(client, model, reader, Domain.all(), null, null, null, 0, Map.of());
+		this(client, model, reader, QueryState.INITIAL);
 	}
 
-	private QueryBuilder(ZenooClient client, String model, RowReader<T> reader, Domain domain,
-			@Nullable List<String> fields, @Nullable String order, @Nullable Integer limit, int offset,
-			Map<String, Object> context) {
+	private QueryBuilder(ZenooClient client, String model, RowReader<T> reader, QueryState state) {
 		this.client = client;
 		this.model = model;
 		this.reader = reader;
-		this.domain = domain;
-		this.fields = fields;
-		this.order = order;
-		this.limit = limit;
-		this.offset = offset;
-		this.context = context;
+		this.state = state;
 	}
 
-	private QueryBuilder<T> with(Domain domain, @Nullable List<String> fields, @Nullable String order,
-			@Nullable Integer limit, int offset, Map<String, Object> context) {
-		return new QueryBuilder<>(this.client, this.model, this.reader, domain, fields, order, limit, offset, context);
+	private QueryBuilder<T> with(QueryState state) {
+		return new QueryBuilder<>(this.client, this.model, this.reader, state);
 	}
 
 	/**
@@ -85,7 +71,7 @@ public final class QueryBuilder<T> {
 	 */
 	public QueryBuilder<T> filter(Domain domain) {
 		Objects.requireNonNull(domain, "domain must not be null");
-		return with(this.domain.and(domain), this.fields, this.order, this.limit, this.offset, this.context);
+		return with(this.state.withDomain(this.state.domain().and(domain)));
 	}
 
 	/**
@@ -136,7 +122,7 @@ public final class QueryBuilder<T> {
 			}
 			copy.add(field);
 		}
-		return with(this.domain, List.copyOf(copy), this.order, this.limit, this.offset, this.context);
+		return with(this.state.withFields(List.copyOf(copy)));
 	}
 
 	/**
@@ -149,7 +135,7 @@ public final class QueryBuilder<T> {
 		if (order.isBlank()) {
 			throw new IllegalArgumentException("order must not be blank");
 		}
-		return with(this.domain, this.fields, order, this.limit, this.offset, this.context);
+		return with(this.state.withOrder(order));
 	}
 
 	/**
@@ -161,7 +147,7 @@ public final class QueryBuilder<T> {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be at least 1, got " + limit);
 		}
-		return with(this.domain, this.fields, this.order, limit, this.offset, this.context);
+		return with(this.state.withLimit(limit));
 	}
 
 	/**
@@ -173,7 +159,7 @@ public final class QueryBuilder<T> {
 		if (offset < 0) {
 			throw new IllegalArgumentException("offset must not be negative, got " + offset);
 		}
-		return with(this.domain, this.fields, this.order, this.limit, offset, this.context);
+		return with(this.state.withOffset(offset));
 	}
 
 	/**
@@ -184,13 +170,12 @@ public final class QueryBuilder<T> {
 	 */
 	public QueryBuilder<T> context(Map<String, ?> context) {
 		Objects.requireNonNull(context, "context must not be null");
-		Map<String, Object> merged = new LinkedHashMap<>(this.context);
+		Map<String, Object> merged = new LinkedHashMap<>(this.state.context());
 		context.forEach((key, value) -> {
 			Objects.requireNonNull(key, "context keys must not be null");
 			merged.put(key, OdooValues.toWire(value));
 		});
-		return with(this.domain, this.fields, this.order, this.limit, this.offset,
-				java.util.Collections.unmodifiableMap(merged));
+		return with(this.state.withContext(java.util.Collections.unmodifiableMap(merged)));
 	}
 
 	/**
@@ -213,21 +198,79 @@ public final class QueryBuilder<T> {
 
 	/** @return the condition built so far */
 	public Domain domain() {
-		return this.domain;
+		return this.state.domain();
+	}
+
+	// ---------------------------------------------------------------- cache controls
+
+	/**
+	 * Caches this query's result in the named cache instead of the default one.
+	 * @param cacheName a cache configured under {@code zenoo.cache.caches} or set up at run time
+	 * @return a new builder
+	 * @throws IllegalArgumentException if no such cache exists
+	 */
+	public QueryBuilder<T> cache(String cacheName) {
+		Objects.requireNonNull(cacheName, "cacheName must not be null");
+		this.client.requireCache(cacheName);
+		return with(this.state.withCache(this.state.cache().named(cacheName)));
+	}
+
+	/**
+	 * Caches this query's result for this long instead of the cache's default TTL.
+	 * @param ttl how long; {@link Duration#ZERO} means the entry never expires (until evicted or cleared)
+	 * @return a new builder
+	 */
+	public QueryBuilder<T> cacheTtl(Duration ttl) {
+		Objects.requireNonNull(ttl, "ttl must not be null");
+		if (ttl.isNegative()) {
+			throw new IllegalArgumentException("cache TTL must not be negative, got " + ttl);
+		}
+		return with(this.state.withCache(this.state.cache().ttl(ttl)));
+	}
+
+	/**
+	 * Neither reads nor writes the cache: always asks Odoo.
+	 * @return a new builder
+	 */
+	public QueryBuilder<T> noCache() {
+		return with(this.state.withCache(this.state.cache().mode(CacheOptions.Mode.BYPASS)));
+	}
+
+	/**
+	 * Asks Odoo even when the result is cached, and overwrites the cached entry with the fresh result.
+	 * @return a new builder
+	 */
+	public QueryBuilder<T> cacheRefresh() {
+		return with(this.state.withCache(this.state.cache().mode(CacheOptions.Mode.REFRESH)));
+	}
+
+	/**
+	 * Names the cache entry instead of deriving its key from the query. The key stays private to the user and
+	 * context, so two users never share it.
+	 * @param key the entry's name, for example {@code "my_custom_key"}
+	 * @return a new builder
+	 */
+	public QueryBuilder<T> cacheKey(String key) {
+		Objects.requireNonNull(key, "key must not be null");
+		if (key.isBlank()) {
+			throw new IllegalArgumentException("cache key must not be blank");
+		}
+		return with(this.state.withCache(this.state.cache().key(key)));
 	}
 
 	// ---------------------------------------------------------------- reads
 
 	/**
-	 * Reads every matching row ({@code search_read}).
+	 * Reads every matching row ({@code search_read}); cached.
 	 * @return the rows, in order; an empty list when none match
 	 */
 	public Mono<List<T>> all() {
-		return this.client.execute(searchReadCall(this.limit)).map(this::readRows);
+		OdooCall call = searchReadCall(this.state.limit());
+		return cached(call, this.reader.listType(), () -> this.client.execute(call).map(this::readRows));
 	}
 
 	/**
-	 * The matching rows one by one (one {@code search_read}).
+	 * The matching rows one by one (one {@code search_read}, cached as a list).
 	 * @return the rows
 	 */
 	public Flux<T> stream() {
@@ -239,10 +282,9 @@ public final class QueryBuilder<T> {
 	 * @return the row, or empty when none matches
 	 */
 	public Mono<T> first() {
-		return this.client.execute(searchReadCall(1)).flatMap((rows) -> {
-			List<T> list = readRows(rows);
-			return list.isEmpty() ? Mono.empty() : Mono.just(list.get(0));
-		});
+		OdooCall call = searchReadCall(1);
+		return this.<List<T>>cached(call, this.reader.listType(), () -> this.client.execute(call).map(this::readRows))
+			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)));
 	}
 
 	/**
@@ -269,8 +311,8 @@ public final class QueryBuilder<T> {
 		if (requested != null) {
 			kwargs.put("fields", requested);
 		}
-		OdooCall call = new OdooCall(this.model, "read", idList, List.of(), kwargs, this.context, true);
-		return this.client.execute(call).map(this::readRows);
+		OdooCall call = new OdooCall(this.model, "read", idList, List.of(), kwargs, this.state.context(), true);
+		return cached(call, this.reader.listType(), () -> this.client.execute(call).map(this::readRows));
 	}
 
 	/**
@@ -279,12 +321,13 @@ public final class QueryBuilder<T> {
 	 */
 	public Mono<Long> count() {
 		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.domain.toList());
-		if (this.limit != null) {
-			kwargs.put("limit", this.limit);
+		kwargs.put("domain", this.state.domain().toList());
+		if (this.state.limit() != null) {
+			kwargs.put("limit", this.state.limit());
 		}
-		return this.client.execute(OdooCall.read(this.model, "search_count", kwargs).withContext(this.context))
-			.map((node) -> requireNumber(node, "search_count").longValue());
+		OdooCall call = readCall("search_count", kwargs);
+		return cached(call, Long.class,
+				() -> this.client.execute(call).map((node) -> requireNumber(node, "search_count").longValue()));
 	}
 
 	/**
@@ -293,10 +336,10 @@ public final class QueryBuilder<T> {
 	 */
 	public Mono<List<Long>> ids() {
 		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.domain.toList());
-		putPaging(kwargs, this.limit);
-		return this.client.execute(OdooCall.read(this.model, "search", kwargs).withContext(this.context))
-			.map((node) -> readIds(node, "search"));
+		kwargs.put("domain", this.state.domain().toList());
+		putPaging(kwargs, this.state.limit());
+		OdooCall call = readCall("search", kwargs);
+		return cached(call, ResultTypes.LIST_OF_LONG, () -> this.client.execute(call).map((node) -> readIds(node, "search")));
 	}
 
 	/**
@@ -320,17 +363,17 @@ public final class QueryBuilder<T> {
 		Map<String, Object> kwargs = new LinkedHashMap<>();
 		kwargs.put("name", name);
 		// Odoo 18 calls the domain 'args'; Odoo 19 (the only one speaking JSON-2) renamed it 'domain'.
-		kwargs.put(this.client.protocol() == OdooProtocol.JSON2 ? "domain" : "args", this.domain.toList());
+		kwargs.put(this.client.protocol() == OdooProtocol.JSON2 ? "domain" : "args", this.state.domain().toList());
 		kwargs.put("operator", operator);
-		kwargs.put("limit", (this.limit != null) ? this.limit : 100);
-		return this.client.execute(OdooCall.read(this.model, "name_search", kwargs).withContext(this.context))
-			.map((node) -> readPairs(node));
+		kwargs.put("limit", (this.state.limit() != null) ? this.state.limit() : 100);
+		OdooCall call = readCall("name_search", kwargs);
+		return cached(call, ResultTypes.LIST_OF_MANY2ONE, () -> this.client.execute(call).map(this::readPairs));
 	}
 
 	/**
 	 * Groups the matching records ({@code read_group}).
 	 * @param aggregates the aggregates, for example {@code "amount_total:sum"}; may be empty for counts only
-	 * @param groupBy the fields to group by, for example {@code "state"} or {@code "date_order:month"}
+	 * @param groupBy the fields to group by, for example {@code "state"}
 	 * @param lazy whether to group by the first field only (Odoo's default)
 	 * @return one map per group, with {@code <field>_count} or {@code __count} and {@code __domain}
 	 */
@@ -341,25 +384,25 @@ public final class QueryBuilder<T> {
 			throw new IllegalArgumentException("groupBy must name at least one field");
 		}
 		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.domain.toList());
+		kwargs.put("domain", this.state.domain().toList());
 		kwargs.put("fields", List.copyOf(aggregates));
 		kwargs.put("groupby", List.copyOf(groupBy));
-		kwargs.put("offset", this.offset);
-		if (this.limit != null) {
-			kwargs.put("limit", this.limit);
+		kwargs.put("offset", this.state.offset());
+		if (this.state.limit() != null) {
+			kwargs.put("limit", this.state.limit());
 		}
-		if (this.order != null) {
-			kwargs.put("orderby", this.order);
+		if (this.state.order() != null) {
+			kwargs.put("orderby", this.state.order());
 		}
 		kwargs.put("lazy", lazy);
+		OdooCall call = readCall("read_group", kwargs);
 		RowReader<Map<String, Object>> maps = RowReader.forMaps();
-		return this.client.execute(OdooCall.read(this.model, "read_group", kwargs).withContext(this.context))
-			.map((node) -> {
-				requireArray(node, "read_group");
-				List<Map<String, Object>> groups = new ArrayList<>(node.size());
-				node.forEach((row) -> groups.add(maps.read(row)));
-				return List.copyOf(groups);
-			});
+		return cached(call, ResultTypes.LIST_OF_MAPS, () -> this.client.execute(call).map((node) -> {
+			requireArray(node, "read_group");
+			List<Map<String, Object>> groups = new ArrayList<>(node.size());
+			node.forEach((row) -> groups.add(maps.read(row)));
+			return List.copyOf(groups);
+		}));
 	}
 
 	/**
@@ -370,22 +413,22 @@ public final class QueryBuilder<T> {
 	public Mono<Map<String, Map<String, Object>>> fieldsGet(String... attributes) {
 		Objects.requireNonNull(attributes, "attributes must not be null");
 		Map<String, Object> kwargs = new LinkedHashMap<>();
-		if (this.fields != null) {
-			kwargs.put("allfields", this.fields);
+		if (this.state.fields() != null) {
+			kwargs.put("allfields", this.state.fields());
 		}
 		if (attributes.length > 0) {
 			kwargs.put("attributes", List.of(attributes));
 		}
+		OdooCall call = readCall("fields_get", kwargs);
 		RowReader<Map<String, Object>> maps = RowReader.forMaps();
-		return this.client.execute(OdooCall.read(this.model, "fields_get", kwargs).withContext(this.context))
-			.map((node) -> {
-				if (!node.isObject()) {
-					throw ZenooClient.unexpected(this.model, "fields_get", "an object", node);
-				}
-				Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-				node.properties().forEach((entry) -> result.put(entry.getKey(), maps.read(entry.getValue())));
-				return java.util.Collections.unmodifiableMap(result);
-			});
+		return cached(call, ResultTypes.FIELDS, () -> this.client.execute(call).map((node) -> {
+			if (!node.isObject()) {
+				throw ZenooClient.unexpected(this.model, "fields_get", "an object", node);
+			}
+			Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+			node.properties().forEach((entry) -> result.put(entry.getKey(), maps.read(entry.getValue())));
+			return java.util.Collections.unmodifiableMap(result);
+		}));
 	}
 
 	// ---------------------------------------------------------------- writes
@@ -416,7 +459,7 @@ public final class QueryBuilder<T> {
 			valsList.add(OdooValues.toWireValues(vals));
 		}
 		Map<String, Object> kwargs = Map.of("vals_list", valsList);
-		OdooCall call = new OdooCall(this.model, "create", null, List.of(), kwargs, this.context, false);
+		OdooCall call = new OdooCall(this.model, "create", null, List.of(), kwargs, this.state.context(), false);
 		return this.client.execute(call).map((node) -> {
 			if (node.isNumber()) {
 				return List.of(node.longValue());
@@ -448,7 +491,7 @@ public final class QueryBuilder<T> {
 			throw new IllegalArgumentException("values must name at least one field");
 		}
 		Map<String, Object> kwargs = Map.of("vals", OdooValues.toWireValues(values));
-		OdooCall call = new OdooCall(this.model, "write", idList, List.of(), kwargs, this.context, false);
+		OdooCall call = new OdooCall(this.model, "write", idList, List.of(), kwargs, this.state.context(), false);
 		return this.client.execute(call).map((node) -> node.isBoolean() ? node.booleanValue() : !node.isNull());
 	}
 
@@ -468,37 +511,86 @@ public final class QueryBuilder<T> {
 	 */
 	public Mono<Boolean> delete(Collection<Long> ids) {
 		List<Long> idList = requireIds(ids);
-		OdooCall call = new OdooCall(this.model, "unlink", idList, List.of(), Map.of(), this.context, false);
+		OdooCall call = new OdooCall(this.model, "unlink", idList, List.of(), Map.of(), this.state.context(), false);
 		return this.client.execute(call).map((node) -> node.isBoolean() ? node.booleanValue() : !node.isNull());
 	}
 
 	// ---------------------------------------------------------------- helpers
 
+	/**
+	 * The read through the cache chosen for it: the cached result on a hit; on a miss one call to Odoo (concurrent
+	 * identical misses share it), whose result is stored.
+	 */
+	private <R> Mono<R> cached(OdooCall call, Type resultType, Supplier<Mono<R>> loader) {
+		CacheOptions options = this.state.cache();
+		ZenooCache cache = this.client.cacheFor(options);
+		if (cache == null) {
+			return loader.get();
+		}
+		QueryCacheKey key = cacheKey(call, options);
+		if (options.mode() == CacheOptions.Mode.REFRESH) {
+			return loader.get().flatMap((value) -> cache.store(key, value, options.ttl()).thenReturn(value));
+		}
+		return cache.findOrLoad(key, resultType, loader, options.ttl());
+	}
+
+	private QueryCacheKey cacheKey(OdooCall call, CacheOptions options) {
+		String scope = this.client.scope();
+		if (options.key() != null) {
+			return QueryCacheKey.custom(scope, this.model, options.key(), this.state.context());
+		}
+		Map<String, ?> kwargs = call.kwargs();
+		// the domain is keyed as a Domain (cheap to hash and compare); everything else of the call as it is sent
+		return QueryCacheKey.of(scope, this.model, call.method(), this.state.domain(),
+				new QueryCacheKey.ReadShape(requestedFields(), this.state.order(), (Integer) limitOf(kwargs),
+						this.state.offset(), call.ids(), extraOf(call)),
+				this.state.context());
+	}
+
+	private static @Nullable Object limitOf(Map<String, ?> kwargs) {
+		Object limit = kwargs.get("limit");
+		return (limit instanceof Integer) ? limit : null;
+	}
+
+	private static @Nullable Object extraOf(OdooCall call) {
+		return switch (call.method()) {
+			case "name_search" -> List.of(call.kwargs().get("name"), call.kwargs().get("operator"));
+			case "read_group" -> List.of(call.kwargs().get("fields"), call.kwargs().get("groupby"),
+					call.kwargs().get("lazy"));
+			case "fields_get" -> call.kwargs().get("attributes");
+			default -> null;
+		};
+	}
+
+	private OdooCall readCall(String method, Map<String, Object> kwargs) {
+		return new OdooCall(this.model, method, null, List.of(), kwargs, this.state.context(), true);
+	}
+
 	private OdooCall searchReadCall(@Nullable Integer limit) {
 		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.domain.toList());
+		kwargs.put("domain", this.state.domain().toList());
 		List<String> requested = requestedFields();
 		if (requested != null) {
 			kwargs.put("fields", requested);
 		}
 		putPaging(kwargs, limit);
-		return new OdooCall(this.model, "search_read", null, List.of(), kwargs, this.context, true);
+		return readCall("search_read", kwargs);
 	}
 
 	private void putPaging(Map<String, Object> kwargs, @Nullable Integer limit) {
-		if (this.offset > 0) {
-			kwargs.put("offset", this.offset);
+		if (this.state.offset() > 0) {
+			kwargs.put("offset", this.state.offset());
 		}
 		if (limit != null) {
 			kwargs.put("limit", limit);
 		}
-		if (this.order != null) {
-			kwargs.put("order", this.order);
+		if (this.state.order() != null) {
+			kwargs.put("order", this.state.order());
 		}
 	}
 
 	private @Nullable List<String> requestedFields() {
-		return (this.fields != null) ? this.fields : this.reader.defaultFields();
+		return (this.state.fields() != null) ? this.state.fields() : this.reader.defaultFields();
 	}
 
 	private List<T> readRows(JsonNode node) {

@@ -23,9 +23,28 @@ interface RowReader<T> {
 	 */
 	@Nullable List<String> defaultFields();
 
+	/**
+	 * @return the type of a list of rows, which cached results are decoded into
+	 */
+	java.lang.reflect.Type listType();
+
+	/**
+	 * The reader of a record type, made once per type: queries are built on hot paths.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> RowReader<T> of(Class<T> recordType) {
+		return (RowReader<T>) Readers.BY_TYPE.get(recordType);
+	}
+
 	static <T> RowReader<T> forRecord(RecordMapper<T> mapper) {
 		List<String> fields = mapper.fieldNames();
+		java.lang.reflect.Type listType = ResultTypes.listOf(mapper.type());
 		return new RowReader<>() {
+
+			@Override
+			public java.lang.reflect.Type listType() {
+				return listType;
+			}
 
 			@Override
 			public T read(JsonNode row) {
@@ -41,8 +60,36 @@ interface RowReader<T> {
 	}
 
 	static RowReader<Map<String, Object>> forMaps() {
+		return Readers.MAPS;
+	}
+
+	/** Holds the shared readers. */
+	final class Readers {
+
+		static final ClassValue<RowReader<?>> BY_TYPE = new ClassValue<>() {
+
+			@Override
+			protected RowReader<?> computeValue(Class<?> type) {
+				return forRecord(RecordMapper.of(type));
+			}
+
+		};
+
+		static final RowReader<Map<String, Object>> MAPS = mapReader();
+
+		private Readers() {
+		}
+
+	}
+
+	private static RowReader<Map<String, Object>> mapReader() {
 		MapRowMapper mapper = MapRowMapper.instance();
 		return new RowReader<>() {
+
+			@Override
+			public java.lang.reflect.Type listType() {
+				return ResultTypes.LIST_OF_MAPS;
+			}
 
 			@Override
 			public Map<String, Object> read(JsonNode row) {

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.zenoo.cache.ZenooCache;
+import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.error.OdooException;
 import io.zenoo.client.mapping.RecordMapper;
 import io.zenoo.client.transport.OdooCall;
 import io.zenoo.client.transport.OdooTransport;
 import io.zenoo.client.transport.OdooTransports;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -27,14 +30,31 @@ public class ZenooClient implements AutoCloseable {
 
 	private final OdooProtocol protocol;
 
+	private final @Nullable ZenooCacheManager cacheManager;
+
+	private final String scope;
+
 	/**
-	 * A client over a transport.
+	 * A client over a transport, without caching.
 	 * @param transport how calls reach Odoo
 	 * @param protocol the protocol the transport speaks (some methods name their arguments differently on JSON-2)
 	 */
 	public ZenooClient(OdooTransport transport, OdooProtocol protocol) {
+		this(transport, protocol, null);
+	}
+
+	/**
+	 * A client over a transport whose reads are cached in the given manager's caches (by default in its default
+	 * cache; per query with {@link QueryBuilder#cache(String)}).
+	 * @param transport how calls reach Odoo
+	 * @param protocol the protocol the transport speaks
+	 * @param cacheManager the caches, or {@code null} for none
+	 */
+	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.protocol = Objects.requireNonNull(protocol, "protocol must not be null");
+		this.cacheManager = cacheManager;
+		this.scope = transport.server() + "/" + transport.database() + "/" + transport.login();
 	}
 
 	/**
@@ -44,6 +64,17 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public static ZenooClient create(ZenooClientSettings settings) {
 		return new ZenooClient(OdooTransports.create(settings), settings.protocol());
+	}
+
+	/**
+	 * A client with its own connection pool whose reads are cached.
+	 * @param settings where and how to reach Odoo
+	 * @param cacheManager the caches
+	 * @return the client
+	 */
+	public static ZenooClient create(ZenooClientSettings settings, ZenooCacheManager cacheManager) {
+		Objects.requireNonNull(cacheManager, "cacheManager must not be null");
+		return new ZenooClient(OdooTransports.create(settings), settings.protocol(), cacheManager);
 	}
 
 	/**
@@ -66,7 +97,7 @@ public class ZenooClient implements AutoCloseable {
 	public <T> QueryBuilder<T> model(Class<T> recordType) {
 		Objects.requireNonNull(recordType, "recordType must not be null");
 		RecordMapper<T> mapper = RecordMapper.of(recordType);
-		return new QueryBuilder<>(this, mapper.model(), RowReader.forRecord(mapper));
+		return new QueryBuilder<>(this, mapper.model(), RowReader.of(recordType));
 	}
 
 	/**
@@ -121,7 +152,7 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public ZenooClient withCredentials(OdooCredentials credentials) {
 		Objects.requireNonNull(credentials, "credentials must not be null");
-		return new ZenooClient(this.transport.withCredentials(credentials), this.protocol);
+		return new ZenooClient(this.transport.withCredentials(credentials), this.protocol, this.cacheManager);
 	}
 
 	/**
@@ -145,6 +176,14 @@ public class ZenooClient implements AutoCloseable {
 		return this.transport.login();
 	}
 
+	/**
+	 * The caches this client's reads go through, as the Python client's {@code client.cache_manager}.
+	 * @return the cache manager, or {@code null} when caching is off
+	 */
+	public @Nullable ZenooCacheManager cacheManager() {
+		return this.cacheManager;
+	}
+
 	/** @return the wire protocol */
 	public OdooProtocol protocol() {
 		return this.protocol;
@@ -156,6 +195,36 @@ public class ZenooClient implements AutoCloseable {
 	@Override
 	public void close() {
 		this.transport.close();
+	}
+
+	/** Who this client is, for cache keys: server, database and login. */
+	String scope() {
+		return this.scope;
+	}
+
+	/**
+	 * The cache a query's options choose: none when caching is off or bypassed, the named cache, or the default one.
+	 */
+	@Nullable ZenooCache cacheFor(CacheOptions options) {
+		if (this.cacheManager == null || options.mode() == CacheOptions.Mode.BYPASS) {
+			return null;
+		}
+		if (options.cacheName() != null) {
+			return requireCache(options.cacheName());
+		}
+		return this.cacheManager.getDefaultCache();
+	}
+
+	ZenooCache requireCache(String name) {
+		if (this.cacheManager == null) {
+			throw new IllegalStateException("caching is not enabled on this client: cannot use cache '" + name + "'");
+		}
+		ZenooCache cache = this.cacheManager.getCache(name);
+		if (cache == null) {
+			throw new IllegalArgumentException(
+					"no cache named '" + name + "'; known caches: " + this.cacheManager.getCacheNames());
+		}
+		return cache;
 	}
 
 	Mono<JsonNode> execute(OdooCall call) {

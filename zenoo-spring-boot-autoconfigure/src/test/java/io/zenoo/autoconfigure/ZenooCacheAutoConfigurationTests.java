@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zenoo.cache.CacheType;
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
+import io.zenoo.cache.support.SharedRedis;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -60,7 +61,7 @@ class ZenooCacheAutoConfigurationTests {
 			.withPropertyValues("zenoo.cache.default-cache=fast", "zenoo.cache.caches.fast.type=memory",
 					"zenoo.cache.caches.fast.max-size=500", "zenoo.cache.caches.fast.default-ttl=60s",
 					"zenoo.cache.caches.fast.strategy=lfu", "zenoo.cache.caches.persistent.type=redis",
-					"zenoo.cache.caches.persistent.url=redis://127.0.0.1:6379/1",
+					"zenoo.cache.caches.persistent.url=" + SharedRedis.url(1),
 					"zenoo.cache.caches.persistent.namespace=" + namespace,
 					"zenoo.cache.caches.persistent.serializer=json", "zenoo.cache.caches.persistent.default-ttl=1h",
 					"zenoo.cache.caches.persistent.max-connections=10",
@@ -91,7 +92,7 @@ class ZenooCacheAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 					DataRedisReactiveAutoConfiguration.class, ZenooCacheAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379",
+			.withPropertyValues("spring.data.redis.host=" + SharedRedis.host(), "spring.data.redis.port=" + SharedRedis.port(),
 					"zenoo.cache.caches.shared.type=redis", "zenoo.cache.caches.shared.namespace=" + namespace)
 			.run((context) -> {
 				ZenooCache shared = context.getBean(ZenooCacheManager.class).getCache("shared");
@@ -119,7 +120,7 @@ class ZenooCacheAutoConfigurationTests {
 		String namespace = "zenoo_autoconf_" + UUID.randomUUID().toString().substring(0, 8);
 		this.runner.withUserConfiguration(CachingConfiguration.class)
 			.withPropertyValues("zenoo.cache.caches.memory.type=memory", "zenoo.cache.caches.remote.type=redis",
-					"zenoo.cache.caches.remote.url=redis://127.0.0.1:6379/0",
+					"zenoo.cache.caches.remote.url=" + SharedRedis.url(0),
 					"zenoo.cache.caches.remote.namespace=" + namespace)
 			.run((context) -> {
 				PartnerService service = context.getBean(PartnerService.class);

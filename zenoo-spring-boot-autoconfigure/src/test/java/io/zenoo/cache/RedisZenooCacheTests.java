@@ -26,11 +26,11 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Against the machine's Redis (127.0.0.1:6379), in a namespace of this class's own, removed afterwards.
+ * Against the shared test Redis (the machine's at 127.0.0.1:6379, else a private one: see SharedRedis), in a namespace of this class's own, removed afterwards.
  */
 class RedisZenooCacheTests {
 
-	static final String URL = "redis://127.0.0.1:6379/0";
+	static final String URL = io.zenoo.cache.support.SharedRedis.url();
 
 	static final String NAMESPACE = "zenoo_test_" + UUID.randomUUID().toString().substring(0, 8);
 

@@ -108,6 +108,11 @@ final class Json2Transport implements OdooTransport {
 	}
 
 	@Override
+	public String server() {
+		return OdooHttp.serverName(this.settings.url());
+	}
+
+	@Override
 	public String database() {
 		return this.settings.database();
 	}

@@ -79,6 +79,11 @@ final class JsonRpcTransport implements OdooTransport {
 	}
 
 	@Override
+	public String server() {
+		return OdooHttp.serverName(this.settings.url());
+	}
+
+	@Override
 	public String database() {
 		return this.settings.database();
 	}

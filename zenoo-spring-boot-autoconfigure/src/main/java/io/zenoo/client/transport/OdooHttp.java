@@ -79,7 +79,10 @@ final class OdooHttp {
 
 	/** The server as shown in messages: scheme, host and port, never user info. */
 	String server() {
-		URI url = this.settings.url();
+		return serverName(this.settings.url());
+	}
+
+	static String serverName(URI url) {
 		return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "");
 	}
 

@@ -34,6 +34,14 @@ public interface OdooTransport extends AutoCloseable {
 	Mono<Long> uid();
 
 	/**
+	 * The server this transport talks to, as {@code scheme://host:port} without user info. Together with
+	 * {@link #database()} and {@link #login()} it scopes cache entries, so that users, databases and servers sharing
+	 * a cache never see each other's rows.
+	 * @return the server
+	 */
+	String server();
+
+	/**
 	 * The database this transport talks to.
 	 * @return the database name
 	 */

@@ -107,6 +107,11 @@ final class SessionTransport implements OdooTransport {
 	}
 
 	@Override
+	public String server() {
+		return OdooHttp.serverName(this.settings.url());
+	}
+
+	@Override
 	public String database() {
 		return this.settings.database();
 	}

@@ -1,0 +1,140 @@
+package io.zenoo.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import io.zenoo.cache.CacheKeyText;
+import io.zenoo.client.domain.Domain;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cache key of one read: who asks (server, database, user), what (model, method, domain, fields, order, limit,
+ * offset, ids), and in which context (language, companies, any other context key). Two users never share a key,
+ * because Odoo's record rules give them different rows.
+ * <p>
+ * Built on every cached read, so it is cheap: the hash is computed once from the parts' own hashes and nothing is
+ * concatenated. The readable text ({@code res.partner:is_company=True:search_read:…}) that Redis keys and
+ * invalidation patterns need is built only when asked for, then kept.
+ */
+final class QueryCacheKey implements CacheKeyText {
+
+	private static final int MAX_DOMAIN_TEXT = 120;
+
+	private final String scope;
+
+	private final String model;
+
+	private final String method;
+
+	private final Object readable;
+
+	private final @Nullable Object query;
+
+	private final Map<String, Object> context;
+
+	private final int hash;
+
+	private volatile @Nullable String text;
+
+	private QueryCacheKey(String scope, String model, String method, Object readable, @Nullable Object query,
+			Map<String, Object> context) {
+		this.scope = scope;
+		this.model = model;
+		this.method = method;
+		this.readable = readable;
+		this.query = query;
+		this.context = context;
+		int h = scope.hashCode();
+		h = 31 * h + model.hashCode();
+		h = 31 * h + method.hashCode();
+		h = 31 * h + readable.hashCode();
+		h = 31 * h + Objects.hashCode(query);
+		h = 31 * h + context.hashCode();
+		this.hash = h;
+	}
+
+	/**
+	 * The key of a query.
+	 * @param scope who asks: server, database and user
+	 * @param model the model
+	 * @param method the Odoo method the read uses
+	 * @param domain the condition
+	 * @param query everything else that changes the result (fields, order, limit, offset, ids...), compared with
+	 * {@code equals}; immutable
+	 * @param context the Odoo context sent with the query
+	 */
+	static QueryCacheKey of(String scope, String model, String method, Domain domain, @Nullable Object query,
+			Map<String, Object> context) {
+		return new QueryCacheKey(scope, model, method, domain, query, context);
+	}
+
+	/**
+	 * A key named by the caller ({@code .cacheKey("my_key")}); still scoped to the user and the context, so a custom
+	 * key cannot leak rows between users either.
+	 */
+	static QueryCacheKey custom(String scope, String model, String customKey, Map<String, Object> context) {
+		return new QueryCacheKey(scope, model, "custom", customKey, null, context);
+	}
+
+	@Override
+	public String cacheKeyText() {
+		String result = this.text;
+		if (result == null) {
+			result = buildText();
+			this.text = result;
+		}
+		return result;
+	}
+
+	private String buildText() {
+		String what = (this.readable instanceof Domain domain) ? DomainKeyText.render(domain)
+				: this.readable.toString();
+		if (what.length() > MAX_DOMAIN_TEXT) {
+			what = what.substring(0, MAX_DOMAIN_TEXT) + "~" + Integer.toHexString(what.hashCode());
+		}
+		Map<String, Object> sortedContext = new TreeMap<>(this.context);
+		int details = Objects.hash(this.query, sortedContext.toString());
+		return this.model + ":" + what + ":" + this.method + ":" + hex(details) + ":" + hex(this.scope.hashCode())
+				+ Integer.toHexString(this.scope.length());
+	}
+
+	private static String hex(int value) {
+		return String.format("%08x", value);
+	}
+
+	/** @return the model this key belongs to */
+	String model() {
+		return this.model;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		if (this == other) {
+			return true;
+		}
+		return other instanceof QueryCacheKey that && this.hash == that.hash && this.method.equals(that.method)
+				&& this.model.equals(that.model) && this.scope.equals(that.scope)
+				&& this.readable.equals(that.readable) && Objects.equals(this.query, that.query)
+				&& this.context.equals(that.context);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.hash;
+	}
+
+	@Override
+	public String toString() {
+		return cacheKeyText();
+	}
+
+	/**
+	 * What, besides the domain, decides the rows of a read.
+	 */
+	record ReadShape(@Nullable List<String> fields, @Nullable String order, @Nullable Integer limit, int offset,
+			@Nullable List<Long> ids, @Nullable Object extra) {
+	}
+
+}
