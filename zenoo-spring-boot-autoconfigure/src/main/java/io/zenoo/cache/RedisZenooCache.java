@@ -73,7 +73,9 @@ final class RedisZenooCache extends AbstractZenooCache {
 			.hashKey(RedisSerializer.string())
 			.hashValue(RedisSerializer.byteArray())
 			.build());
-		this.codec = ValueCodec.of(spec.serializer(), JsonMapper.builder().build());
+		// untyped values read back as Long (not Integer), as the client's own untyped rows do
+		this.codec = ValueCodec.of(spec.serializer(),
+				JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build());
 		this.fallback = spec.enableFallback() ? new MemoryZenooCache(new MemoryCacheSpec(spec.name() + "-fallback",
 				spec.fallbackMaxSize(), spec.defaultTtl(), CacheStrategy.TTL)) : null;
 		this.guard = new RedisGuard(spec, this::onBreakerTransition);
