@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooVersion;
 import io.zenoo.client.ZenooClientSettings;
 import io.zenoo.client.error.OdooInvalidCallException;
@@ -21,33 +20,22 @@ import tools.jackson.databind.JsonNode;
  * bearer token and the database in {@code X-Odoo-Database}; named arguments only; plain JSON results; errors as HTTP
  * statuses with a {@code {name, message, ...}} body.
  */
-final class Json2Transport implements OdooTransport {
+final class Json2Transport extends AbstractOdooTransport {
 
 	private static final Target VERSION = Target.service("web.version");
-
-	private final ZenooClientSettings settings;
-
-	private final OdooHttp http;
 
 	private final Redactor redactor;
 
 	private final TransportFailures failures;
-
-	private final Retries retries;
-
-	private final boolean ownsHttp;
 
 	private final Consumer<HttpHeaders> headers;
 
 	private final SharedAuthentication<Long> uid;
 
 	Json2Transport(OdooHttp http, ZenooClientSettings settings, boolean ownsHttp) {
-		this.settings = settings;
-		this.http = http;
+		super(http, settings, ownsHttp);
 		this.redactor = new Redactor(settings.credentials().secret());
 		this.failures = http.failures(this.redactor);
-		this.retries = new Retries(settings);
-		this.ownsHttp = ownsHttp;
 		String authorization = "bearer " + settings.credentials().secret();
 		String database = settings.database();
 		this.headers = (headers) -> {
@@ -55,6 +43,11 @@ final class Json2Transport implements OdooTransport {
 			headers.set("X-Odoo-Database", database);
 		};
 		this.uid = new SharedAuthentication<>(this::contextUid);
+	}
+
+	@Override
+	OdooTransport sharing(OdooHttp http, ZenooClientSettings settings) {
+		return new Json2Transport(http, settings, false);
 	}
 
 	@Override
@@ -105,39 +98,6 @@ final class Json2Transport implements OdooTransport {
 			}
 			return Authentication.uid(uid, target, this.settings, this.failures.server());
 		});
-	}
-
-	@Override
-	public String server() {
-		return OdooHttp.serverName(this.settings.url());
-	}
-
-	@Override
-	public String database() {
-		return this.settings.database();
-	}
-
-	@Override
-	public String login() {
-		return this.settings.credentials().login();
-	}
-
-	@Override
-	public OdooTransport withCredentials(OdooCredentials credentials) {
-		Objects.requireNonNull(credentials, "credentials must not be null");
-		return new Json2Transport(this.http, this.settings.withCredentials(credentials), false);
-	}
-
-	@Override
-	public void close() {
-		if (this.ownsHttp) {
-			this.http.close();
-		}
-	}
-
-	@Override
-	public String toString() {
-		return "Json2Transport[" + this.failures.server() + ", database=" + database() + ", login=" + login() + "]";
 	}
 
 }

@@ -15,29 +15,26 @@ import tools.jackson.databind.JsonNode;
  * {@link io.zenoo.client.OdooProtocol#JSON_RPC}: stateless {@code POST /jsonrpc}. Authenticates once with
  * {@code common.authenticate} for the uid, then sends every call as {@code object.execute_kw} with the secret.
  */
-final class JsonRpcTransport implements OdooTransport {
+final class JsonRpcTransport extends AbstractOdooTransport {
 
 	private static final Target VERSION = Target.service("common.version");
-
-	private final ZenooClientSettings settings;
 
 	private final JsonRpcClient rpc;
 
 	private final URI endpoint;
 
-	private final Retries retries;
-
-	private final boolean ownsHttp;
-
 	private final SharedAuthentication<Long> uid;
 
 	JsonRpcTransport(OdooHttp http, ZenooClientSettings settings, boolean ownsHttp) {
-		this.settings = settings;
+		super(http, settings, ownsHttp);
 		this.rpc = new JsonRpcClient(http, new Redactor(settings.credentials().secret()));
 		this.endpoint = http.uri("/jsonrpc");
-		this.retries = new Retries(settings);
-		this.ownsHttp = ownsHttp;
 		this.uid = new SharedAuthentication<>(this::authenticate);
+	}
+
+	@Override
+	OdooTransport sharing(OdooHttp http, ZenooClientSettings settings) {
+		return new JsonRpcTransport(http, settings, false);
 	}
 
 	@Override
@@ -76,40 +73,6 @@ final class JsonRpcTransport implements OdooTransport {
 				target);
 		return this.retries.apply(request)
 			.map((result) -> Authentication.uid(result, target, this.settings, this.rpc.failures().server()));
-	}
-
-	@Override
-	public String server() {
-		return OdooHttp.serverName(this.settings.url());
-	}
-
-	@Override
-	public String database() {
-		return this.settings.database();
-	}
-
-	@Override
-	public String login() {
-		return this.settings.credentials().login();
-	}
-
-	@Override
-	public OdooTransport withCredentials(OdooCredentials credentials) {
-		Objects.requireNonNull(credentials, "credentials must not be null");
-		return new JsonRpcTransport(this.rpc.http(), this.settings.withCredentials(credentials), false);
-	}
-
-	@Override
-	public void close() {
-		if (this.ownsHttp) {
-			this.rpc.http().close();
-		}
-	}
-
-	@Override
-	public String toString() {
-		return "JsonRpcTransport[" + this.rpc.failures().server() + ", database=" + database() + ", login="
-				+ login() + "]";
 	}
 
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
-import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooVersion;
 import io.zenoo.client.ZenooClientSettings;
 import io.zenoo.client.error.OdooSessionExpiredException;
@@ -23,28 +22,25 @@ import tools.jackson.databind.JsonNode;
  * {@code /web/dataset/call_kw/<model>/<method>}. When Odoo reports the session expired, logs in again (once, shared
  * by every call that noticed) and replays the call once; a second expiry reaches the caller.
  */
-final class SessionTransport implements OdooTransport {
+final class SessionTransport extends AbstractOdooTransport {
 
 	private static final Log logger = LogFactory.getLog(SessionTransport.class);
 
 	private static final Target AUTHENTICATE = Target.service("session.authenticate");
 
-	private final ZenooClientSettings settings;
-
 	private final JsonRpcClient rpc;
-
-	private final Retries retries;
-
-	private final boolean ownsHttp;
 
 	private final SharedAuthentication<Session> sessions;
 
 	SessionTransport(OdooHttp http, ZenooClientSettings settings, boolean ownsHttp) {
-		this.settings = settings;
+		super(http, settings, ownsHttp);
 		this.rpc = new JsonRpcClient(http, new Redactor(settings.credentials().secret()));
-		this.retries = new Retries(settings);
-		this.ownsHttp = ownsHttp;
 		this.sessions = new SharedAuthentication<>(this::authenticate);
+	}
+
+	@Override
+	OdooTransport sharing(OdooHttp http, ZenooClientSettings settings) {
+		return new SessionTransport(http, settings, false);
 	}
 
 	@Override
@@ -104,40 +100,6 @@ final class SessionTransport implements OdooTransport {
 	@Override
 	public Mono<Long> uid() {
 		return this.sessions.current().map(Session::uid);
-	}
-
-	@Override
-	public String server() {
-		return OdooHttp.serverName(this.settings.url());
-	}
-
-	@Override
-	public String database() {
-		return this.settings.database();
-	}
-
-	@Override
-	public String login() {
-		return this.settings.credentials().login();
-	}
-
-	@Override
-	public OdooTransport withCredentials(OdooCredentials credentials) {
-		Objects.requireNonNull(credentials, "credentials must not be null");
-		return new SessionTransport(this.rpc.http(), this.settings.withCredentials(credentials), false);
-	}
-
-	@Override
-	public void close() {
-		if (this.ownsHttp) {
-			this.rpc.http().close();
-		}
-	}
-
-	@Override
-	public String toString() {
-		return "SessionTransport[" + this.rpc.failures().server() + ", database=" + database() + ", login="
-				+ login() + "]";
 	}
 
 	/** A logged-in web session. {@code toString()} hides the cookie, which is as good as a password. */
