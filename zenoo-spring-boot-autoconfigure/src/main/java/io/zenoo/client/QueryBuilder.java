@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.zenoo.cache.ZenooCache;
@@ -265,8 +266,9 @@ public final class QueryBuilder<T> {
 	 * @return the rows, in order; an empty list when none match
 	 */
 	public Mono<List<T>> all() {
-		OdooCall call = searchReadCall(this.state.limit());
-		return cached(call, this.reader.listType(), () -> this.client.execute(call).map(this::readRows));
+		Integer limit = this.state.limit();
+		return cached("search_read", limit, null, null, this.reader.listType(), () -> searchReadCall(limit),
+				this::readRows);
 	}
 
 	/**
@@ -282,8 +284,8 @@ public final class QueryBuilder<T> {
 	 * @return the row, or empty when none matches
 	 */
 	public Mono<T> first() {
-		OdooCall call = searchReadCall(1);
-		return this.<List<T>>cached(call, this.reader.listType(), () -> this.client.execute(call).map(this::readRows))
+		return this.<List<T>>cached("search_read", 1, null, null, this.reader.listType(), () -> searchReadCall(1),
+				this::readRows)
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)));
 	}
 
@@ -306,13 +308,14 @@ public final class QueryBuilder<T> {
 		if (idList.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		Map<String, Object> kwargs = new LinkedHashMap<>();
-		List<String> requested = requestedFields();
-		if (requested != null) {
-			kwargs.put("fields", requested);
-		}
-		OdooCall call = new OdooCall(this.model, "read", idList, List.of(), kwargs, this.state.context(), true);
-		return cached(call, this.reader.listType(), () -> this.client.execute(call).map(this::readRows));
+		return cached("read", null, idList, null, this.reader.listType(), () -> {
+			Map<String, Object> kwargs = new LinkedHashMap<>();
+			List<String> requested = requestedFields();
+			if (requested != null) {
+				kwargs.put("fields", requested);
+			}
+			return new OdooCall(this.model, "read", idList, List.of(), kwargs, this.state.context(), true);
+		}, this::readRows);
 	}
 
 	/**
@@ -320,14 +323,14 @@ public final class QueryBuilder<T> {
 	 * @return the count
 	 */
 	public Mono<Long> count() {
-		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.state.domain().toList());
-		if (this.state.limit() != null) {
-			kwargs.put("limit", this.state.limit());
-		}
-		OdooCall call = readCall("search_count", kwargs);
-		return cached(call, Long.class,
-				() -> this.client.execute(call).map((node) -> requireNumber(node, "search_count").longValue()));
+		return cached("search_count", this.state.limit(), null, null, Long.class, () -> {
+			Map<String, Object> kwargs = new LinkedHashMap<>();
+			kwargs.put("domain", this.state.domain().toList());
+			if (this.state.limit() != null) {
+				kwargs.put("limit", this.state.limit());
+			}
+			return readCall("search_count", kwargs);
+		}, (node) -> requireNumber(node, "search_count").longValue());
 	}
 
 	/**
@@ -335,11 +338,12 @@ public final class QueryBuilder<T> {
 	 * @return the ids
 	 */
 	public Mono<List<Long>> ids() {
-		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.state.domain().toList());
-		putPaging(kwargs, this.state.limit());
-		OdooCall call = readCall("search", kwargs);
-		return cached(call, ResultTypes.LIST_OF_LONG, () -> this.client.execute(call).map((node) -> readIds(node, "search")));
+		return cached("search", this.state.limit(), null, null, ResultTypes.LIST_OF_LONG, () -> {
+			Map<String, Object> kwargs = new LinkedHashMap<>();
+			kwargs.put("domain", this.state.domain().toList());
+			putPaging(kwargs, this.state.limit());
+			return readCall("search", kwargs);
+		}, (node) -> readIds(node, "search"));
 	}
 
 	/**
@@ -360,14 +364,17 @@ public final class QueryBuilder<T> {
 	public Mono<List<Many2One>> nameSearch(String name, String operator) {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(operator, "operator must not be null");
-		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("name", name);
-		// Odoo 18 calls the domain 'args'; Odoo 19 (the only one speaking JSON-2) renamed it 'domain'.
-		kwargs.put(this.client.protocol() == OdooProtocol.JSON2 ? "domain" : "args", this.state.domain().toList());
-		kwargs.put("operator", operator);
-		kwargs.put("limit", (this.state.limit() != null) ? this.state.limit() : 100);
-		OdooCall call = readCall("name_search", kwargs);
-		return cached(call, ResultTypes.LIST_OF_MANY2ONE, () -> this.client.execute(call).map(this::readPairs));
+		int limit = (this.state.limit() != null) ? this.state.limit() : 100;
+		return cached("name_search", limit, null, List.of(name, operator), ResultTypes.LIST_OF_MANY2ONE, () -> {
+			Map<String, Object> kwargs = new LinkedHashMap<>();
+			kwargs.put("name", name);
+			// Odoo 18 calls the domain 'args'; Odoo 19 (the only one speaking JSON-2) renamed it 'domain'.
+			kwargs.put(this.client.protocol() == OdooProtocol.JSON2 ? "domain" : "args",
+					this.state.domain().toList());
+			kwargs.put("operator", operator);
+			kwargs.put("limit", limit);
+			return readCall("name_search", kwargs);
+		}, this::readPairs);
 	}
 
 	/**
@@ -383,26 +390,30 @@ public final class QueryBuilder<T> {
 		if (groupBy.isEmpty()) {
 			throw new IllegalArgumentException("groupBy must name at least one field");
 		}
-		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.state.domain().toList());
-		kwargs.put("fields", List.copyOf(aggregates));
-		kwargs.put("groupby", List.copyOf(groupBy));
-		kwargs.put("offset", this.state.offset());
-		if (this.state.limit() != null) {
-			kwargs.put("limit", this.state.limit());
-		}
-		if (this.state.order() != null) {
-			kwargs.put("orderby", this.state.order());
-		}
-		kwargs.put("lazy", lazy);
-		OdooCall call = readCall("read_group", kwargs);
+		List<String> aggregateList = List.copyOf(aggregates);
+		List<String> groupByList = List.copyOf(groupBy);
 		RowReader<Map<String, Object>> maps = RowReader.forMaps();
-		return cached(call, ResultTypes.LIST_OF_MAPS, () -> this.client.execute(call).map((node) -> {
-			requireArray(node, "read_group");
-			List<Map<String, Object>> groups = new ArrayList<>(node.size());
-			node.forEach((row) -> groups.add(maps.read(row)));
-			return List.copyOf(groups);
-		}));
+		return cached("read_group", this.state.limit(), null, List.of(aggregateList, groupByList, lazy),
+				ResultTypes.LIST_OF_MAPS, () -> {
+					Map<String, Object> kwargs = new LinkedHashMap<>();
+					kwargs.put("domain", this.state.domain().toList());
+					kwargs.put("fields", aggregateList);
+					kwargs.put("groupby", groupByList);
+					kwargs.put("offset", this.state.offset());
+					if (this.state.limit() != null) {
+						kwargs.put("limit", this.state.limit());
+					}
+					if (this.state.order() != null) {
+						kwargs.put("orderby", this.state.order());
+					}
+					kwargs.put("lazy", lazy);
+					return readCall("read_group", kwargs);
+				}, (node) -> {
+					requireArray(node, "read_group");
+					List<Map<String, Object>> groups = new ArrayList<>(node.size());
+					node.forEach((row) -> groups.add(maps.read(row)));
+					return List.copyOf(groups);
+				});
 	}
 
 	/**
@@ -412,23 +423,25 @@ public final class QueryBuilder<T> {
 	 */
 	public Mono<Map<String, Map<String, Object>>> fieldsGet(String... attributes) {
 		Objects.requireNonNull(attributes, "attributes must not be null");
-		Map<String, Object> kwargs = new LinkedHashMap<>();
-		if (this.state.fields() != null) {
-			kwargs.put("allfields", this.state.fields());
-		}
-		if (attributes.length > 0) {
-			kwargs.put("attributes", List.of(attributes));
-		}
-		OdooCall call = readCall("fields_get", kwargs);
+		List<String> attributeList = List.of(attributes);
 		RowReader<Map<String, Object>> maps = RowReader.forMaps();
-		return cached(call, ResultTypes.FIELDS, () -> this.client.execute(call).map((node) -> {
+		return cached("fields_get", null, null, attributeList, ResultTypes.FIELDS, () -> {
+			Map<String, Object> kwargs = new LinkedHashMap<>();
+			if (this.state.fields() != null) {
+				kwargs.put("allfields", this.state.fields());
+			}
+			if (!attributeList.isEmpty()) {
+				kwargs.put("attributes", attributeList);
+			}
+			return readCall("fields_get", kwargs);
+		}, (node) -> {
 			if (!node.isObject()) {
 				throw ZenooClient.unexpected(this.model, "fields_get", "an object", node);
 			}
 			Map<String, Map<String, Object>> result = new LinkedHashMap<>();
 			node.properties().forEach((entry) -> result.put(entry.getKey(), maps.read(entry.getValue())));
 			return java.util.Collections.unmodifiableMap(result);
-		}));
+		});
 	}
 
 	// ---------------------------------------------------------------- writes
@@ -519,47 +532,30 @@ public final class QueryBuilder<T> {
 
 	/**
 	 * The read through the cache chosen for it: the cached result on a hit; on a miss one call to Odoo (concurrent
-	 * identical misses share it), whose result is stored.
+	 * identical misses share it), whose result is stored. The call itself is only built on a miss.
+	 * @param method the Odoo method, part of the key
+	 * @param limit the limit sent, part of the key
+	 * @param ids the record ids read, part of the key
+	 * @param extra whatever else the method's arguments add to the key
 	 */
-	private <R> Mono<R> cached(OdooCall call, Type resultType, Supplier<Mono<R>> loader) {
+	private <R> Mono<R> cached(String method, @Nullable Integer limit, @Nullable List<Long> ids,
+			@Nullable Object extra, Type resultType, Supplier<OdooCall> call, Function<JsonNode, R> reader) {
+		Supplier<Mono<R>> loader = () -> this.client.execute(call.get()).map(reader);
 		CacheOptions options = this.state.cache();
 		ZenooCache cache = this.client.cacheFor(options);
 		if (cache == null) {
 			return loader.get();
 		}
-		QueryCacheKey key = cacheKey(call, options);
+		String scope = this.client.scope();
+		QueryCacheKey key = (options.key() != null)
+				? QueryCacheKey.custom(scope, this.model, options.key(), this.state.context())
+				: QueryCacheKey.of(scope, this.model, method, this.state.domain(), new QueryCacheKey.ReadShape(
+						requestedFields(), this.state.order(), limit, this.state.offset(), ids, extra),
+						this.state.context());
 		if (options.mode() == CacheOptions.Mode.REFRESH) {
 			return loader.get().flatMap((value) -> cache.store(key, value, options.ttl()).thenReturn(value));
 		}
 		return cache.findOrLoad(key, resultType, loader, options.ttl());
-	}
-
-	private QueryCacheKey cacheKey(OdooCall call, CacheOptions options) {
-		String scope = this.client.scope();
-		if (options.key() != null) {
-			return QueryCacheKey.custom(scope, this.model, options.key(), this.state.context());
-		}
-		Map<String, ?> kwargs = call.kwargs();
-		// the domain is keyed as a Domain (cheap to hash and compare); everything else of the call as it is sent
-		return QueryCacheKey.of(scope, this.model, call.method(), this.state.domain(),
-				new QueryCacheKey.ReadShape(requestedFields(), this.state.order(), (Integer) limitOf(kwargs),
-						this.state.offset(), call.ids(), extraOf(call)),
-				this.state.context());
-	}
-
-	private static @Nullable Object limitOf(Map<String, ?> kwargs) {
-		Object limit = kwargs.get("limit");
-		return (limit instanceof Integer) ? limit : null;
-	}
-
-	private static @Nullable Object extraOf(OdooCall call) {
-		return switch (call.method()) {
-			case "name_search" -> List.of(call.kwargs().get("name"), call.kwargs().get("operator"));
-			case "read_group" -> List.of(call.kwargs().get("fields"), call.kwargs().get("groupby"),
-					call.kwargs().get("lazy"));
-			case "fields_get" -> call.kwargs().get("attributes");
-			default -> null;
-		};
 	}
 
 	private OdooCall readCall(String method, Map<String, Object> kwargs) {

@@ -114,7 +114,9 @@ class RedisZenooCacheTests {
 		StepVerifier
 			.create(cache.find("rows", new ParameterizedTypeReference<List<Map<String, Object>>>() {
 			}.getType()))
-			.assertNext((value) -> assertThat(value).isEqualTo(rows))
+			// untyped integers come back as Long, as the client's own untyped rows hold them
+			.assertNext((value) -> assertThat(value).isEqualTo(List.of(Map.of("id", 1L, "active", true, "ratio", 0.5),
+					Map.of("id", 2L, "big", 12345678901L))))
 			.verifyComplete();
 		byte[] stored = raw.opsForValue().get(NAMESPACE + ":msgpack:p").block();
 		assertThat(stored[0] & 0xF0).as("msgpack fixmap").isEqualTo(0x80);
