@@ -27,8 +27,15 @@ public final class BenchmarkMain {
 	record Goal(String name, String subject, String baseline, double limit) {
 	}
 
-	static final List<Goal> GOALS = List.of(new Goal("uncached search_read of 80 rows: client vs raw WebClient",
-			"ClientOverheadBenchmark.zenooSearchRead", "ClientOverheadBenchmark.rawSearchRead", 1.10));
+	static final List<Goal> GOALS = List.of(
+			new Goal("uncached search_read of 80 rows: client vs raw WebClient",
+					"ClientOverheadBenchmark.zenooSearchRead", "ClientOverheadBenchmark.rawSearchRead", 1.10),
+			new Goal("memory-cache hit through the client vs Spring @Cacheable Mono hit (async Caffeine)",
+					"MemoryHitBenchmark.zenooMemoryHit", "MemoryHitBenchmark.springCacheableHit", 1.0),
+			new Goal("Redis-cache hit through the client vs raw Lettuce GET + Jackson decode",
+					"RedisHitBenchmark.zenooRedisHit", "RedisHitBenchmark.rawGetAndDecode", 1.3),
+			new Goal("tiered-cache L1 hit vs memory-cache hit, both through the client",
+					"TieredHitBenchmark.zenooTieredL1Hit", "TieredHitBenchmark.zenooMemoryHit", 1.1));
 
 	private BenchmarkMain() {
 	}
