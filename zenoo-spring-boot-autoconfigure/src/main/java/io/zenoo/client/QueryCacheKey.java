@@ -94,14 +94,22 @@ final class QueryCacheKey implements CacheKeyText {
 		if (what.length() > MAX_DOMAIN_TEXT) {
 			what = what.substring(0, MAX_DOMAIN_TEXT) + "~" + Integer.toHexString(what.hashCode());
 		}
-		Map<String, Object> sortedContext = new TreeMap<>(this.context);
-		int details = Objects.hash(this.query, sortedContext.toString());
-		return this.model + ":" + what + ":" + this.method + ":" + hex(details) + ":" + hex(this.scope.hashCode())
-				+ Integer.toHexString(this.scope.length());
+		String contextText = this.context.isEmpty() ? "" : new TreeMap<>(this.context).toString();
+		int details = 31 * Objects.hashCode(this.query) + contextText.hashCode();
+		StringBuilder text = new StringBuilder(this.model.length() + what.length() + this.method.length() + 32);
+		text.append(this.model).append(':').append(what).append(':').append(this.method).append(':');
+		appendHex(text, details);
+		text.append(':');
+		appendHex(text, this.scope.hashCode());
+		return text.append(Integer.toHexString(this.scope.length())).toString();
 	}
 
-	private static String hex(int value) {
-		return String.format("%08x", value);
+	private static void appendHex(StringBuilder text, int value) {
+		String hex = Integer.toHexString(value);
+		for (int i = hex.length(); i < 8; i++) {
+			text.append('0');
+		}
+		text.append(hex);
 	}
 
 	/** @return the model this key belongs to */
@@ -131,10 +139,64 @@ final class QueryCacheKey implements CacheKeyText {
 	}
 
 	/**
-	 * What, besides the domain, decides the rows of a read.
+	 * What, besides the domain, decides the rows of a read. Hashed once, since it is part of every cached read's key.
 	 */
-	record ReadShape(@Nullable List<String> fields, @Nullable String order, @Nullable Integer limit, int offset,
-			@Nullable List<Long> ids, @Nullable Object extra) {
+	static final class ReadShape {
+
+		private final @Nullable List<String> fields;
+
+		private final @Nullable String order;
+
+		private final @Nullable Integer limit;
+
+		private final int offset;
+
+		private final @Nullable List<Long> ids;
+
+		private final @Nullable Object extra;
+
+		private final int hash;
+
+		ReadShape(@Nullable List<String> fields, @Nullable String order, @Nullable Integer limit, int offset,
+				@Nullable List<Long> ids, @Nullable Object extra) {
+			this.fields = fields;
+			this.order = order;
+			this.limit = limit;
+			this.offset = offset;
+			this.ids = ids;
+			this.extra = extra;
+			int h = Objects.hashCode(fields);
+			h = 31 * h + Objects.hashCode(order);
+			h = 31 * h + Objects.hashCode(limit);
+			h = 31 * h + offset;
+			h = 31 * h + Objects.hashCode(ids);
+			h = 31 * h + Objects.hashCode(extra);
+			this.hash = h;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			if (this == other) {
+				return true;
+			}
+			// the fields list of a typed query is the one shared list of its record type: identity first
+			return other instanceof ReadShape that && this.hash == that.hash && this.offset == that.offset
+					&& (this.fields == that.fields || Objects.equals(this.fields, that.fields))
+					&& Objects.equals(this.order, that.order) && Objects.equals(this.limit, that.limit)
+					&& Objects.equals(this.ids, that.ids) && Objects.equals(this.extra, that.extra);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
+		@Override
+		public String toString() {
+			return "fields=" + this.fields + ",order=" + this.order + ",limit=" + this.limit + ",offset="
+					+ this.offset + ",ids=" + this.ids + ",extra=" + this.extra;
+		}
+
 	}
 
 }

@@ -47,15 +47,25 @@ final class Terms {
 		if (path.isBlank()) {
 			throw new DomainSyntaxException("A field path must not be blank");
 		}
-		for (String segment : path.split("\\.", -1)) {
-			if (segment.isEmpty()) {
-				throw new DomainSyntaxException("The field path '" + path + "' has an empty segment");
-			}
-			for (int i = 0; i < segment.length(); i++) {
-				if (Character.isWhitespace(segment.charAt(i))) {
-					throw new DomainSyntaxException("The field path '" + path + "' contains whitespace");
+		// one pass over the characters: every query builds terms, so no split() or regex here
+		boolean segmentStart = true;
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '.') {
+				if (segmentStart) {
+					throw new DomainSyntaxException("The field path '" + path + "' has an empty segment");
 				}
+				segmentStart = true;
 			}
+			else if (Character.isWhitespace(c)) {
+				throw new DomainSyntaxException("The field path '" + path + "' contains whitespace");
+			}
+			else {
+				segmentStart = false;
+			}
+		}
+		if (segmentStart) {
+			throw new DomainSyntaxException("The field path '" + path + "' has an empty segment");
 		}
 		return path;
 	}
