@@ -29,8 +29,7 @@ class DomainRoundTripTests {
 	@BeforeAll
 	static void start() {
 		server = OdooTestServer.start();
-		client = ZenooClient.create(ZenooClientSettings.of(server.url(), server.database(),
-				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)));
+		client = TestClients.admin(server);
 	}
 
 	@AfterAll

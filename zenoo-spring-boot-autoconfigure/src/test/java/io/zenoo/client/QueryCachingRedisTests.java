@@ -90,8 +90,7 @@ class QueryCachingRedisTests {
 			.circuitBreakerWait(Duration.ofMillis(500))
 			.build());
 		this.managers.add(manager);
-		ZenooClient client = ZenooClient.create(ZenooClientSettings.of(server.url(), server.database(),
-				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)), manager);
+		ZenooClient client = TestClients.admin(server, manager);
 		this.clients.add(client);
 		return client;
 	}

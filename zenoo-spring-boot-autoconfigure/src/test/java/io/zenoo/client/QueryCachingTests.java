@@ -60,8 +60,7 @@ class QueryCachingTests {
 				this.ticker);
 		this.caches.setupMemoryCache(new MemoryCacheSpec("slow", 500, Duration.ofHours(1), CacheStrategy.TTL),
 				this.ticker);
-		this.client = ZenooClient.create(ZenooClientSettings.of(server.url(), server.database(),
-				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)), this.caches);
+		this.client = TestClients.admin(server, this.caches);
 	}
 
 	@AfterEach
