@@ -5,7 +5,6 @@ import java.util.List;
 import io.zenoo.client.domain.Domain;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import io.zenoo.test.OdooTestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

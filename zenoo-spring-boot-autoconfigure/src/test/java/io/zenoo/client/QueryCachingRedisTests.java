@@ -19,7 +19,6 @@ import io.zenoo.cache.support.RedisServerProcess;
 import io.zenoo.cache.support.SharedRedis;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import io.zenoo.test.OdooTestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
