@@ -1,5 +1,6 @@
 package io.zenoo.cache;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -7,16 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.zenoo.cache.stats.BreakerState;
+import io.zenoo.cache.stats.DetailedStats;
+import io.zenoo.cache.stats.RedisHealth;
+import io.zenoo.cache.stats.ZenooCacheHealthEvent;
+import io.zenoo.cache.stats.ZenooCacheStats;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /**
@@ -29,9 +43,13 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * unique: setting up a name twice is refused.
  * <p>
  * {@link #destroy()} (called by Spring when the context closes) stops the invalidation subscriptions and shuts down the
- * Redis connections that caches with their own {@code url} opened.
+ * Redis connections that caches with their own {@code url} opened, and stops the health monitoring.
+ * <p>
+ * Statistics: {@link #getStats()} (counters), {@link #getDetailedStats()} (with response times, sizes, memory and
+ * per-model counters once {@link #enableDetailedStats()} was called), {@link #checkRedisHealth()} and
+ * {@link #setupHealthMonitoring(Duration, double)}.
  */
-public class ZenooCacheManager implements CacheManager, DisposableBean {
+public class ZenooCacheManager implements CacheManager, DisposableBean, ApplicationEventPublisherAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(ZenooCacheManager.class);
 
@@ -44,6 +62,15 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	private final List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile @Nullable String defaultCacheName;
+
+	private final List<Consumer<ZenooCache>> cacheListeners = new CopyOnWriteArrayList<>();
+
+	private volatile boolean detailedStats;
+
+	private volatile ApplicationEventPublisher eventPublisher = (event) -> {
+	};
+
+	private volatile @Nullable HealthMonitor healthMonitor;
 
 	/**
 	 * Create a manager without an application Redis connection: Redis caches need their own {@code url}.
@@ -159,7 +186,13 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 				this.defaultCacheName = cache.getName();
 			}
 		}
+		if (this.detailedStats) {
+			cache.statistics().enableDetailed();
+		}
 		logger.debug("Zenoo cache '{}' ({}) set up", cache.getName(), cache.type());
+		for (Consumer<ZenooCache> listener : this.cacheListeners) {
+			notify(listener, cache);
+		}
 		return cache;
 	}
 
@@ -219,10 +252,206 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	}
 
 	/**
-	 * Stop invalidation subscriptions and close the Redis connections this manager opened.
+	 * Call the listener for every cache set up so far and for every cache set up later (metrics binders use this to
+	 * cover caches created at run time).
+	 * @param listener called with each cache, once
+	 */
+	public void addCacheListener(Consumer<ZenooCache> listener) {
+		Objects.requireNonNull(listener, "listener must not be null");
+		List<ZenooCache> existing;
+		synchronized (this.caches) {
+			this.cacheListeners.add(listener);
+			existing = List.copyOf(this.caches.values());
+		}
+		existing.forEach((cache) -> notify(listener, cache));
+	}
+
+	private static void notify(Consumer<ZenooCache> listener, ZenooCache cache) {
+		try {
+			listener.accept(cache);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A cache listener failed for cache '{}': {}", cache.getName(), ex.toString());
+		}
+	}
+
+	private List<ZenooCache> allCaches() {
+		synchronized (this.caches) {
+			return List.copyOf(this.caches.values());
+		}
+	}
+
+	/**
+	 * Return the hits, misses, hit rate and requests of every cache and in total, as the Python client's
+	 * {@code get_stats()}.
+	 * @return the statistics at this moment
+	 */
+	public ZenooCacheStats getStats() {
+		return StatsCollector.stats(allCaches());
+	}
+
+	/**
+	 * Start collecting response times and per-model counters in every cache (and in caches set up later), from zero.
+	 */
+	public void enableDetailedStats() {
+		this.detailedStats = true;
+		allCaches().forEach((cache) -> cache.statistics().enableDetailed());
+	}
+
+	/**
+	 * Stop collecting response times and per-model counters; what was collected is dropped.
+	 */
+	public void disableDetailedStats() {
+		this.detailedStats = false;
+		allCaches().forEach((cache) -> cache.statistics().disableDetailed());
+	}
+
+	/** @return whether detailed statistics are being collected */
+	public boolean isDetailedStatsEnabled() {
+		return this.detailedStats;
+	}
+
+	/**
+	 * Return the detailed statistics of every cache: the counters with miss rate, average hit and miss times (a miss
+	 * includes the Odoo call), entries, estimated memory, per-model counters and, for tiered caches, each level. Sizes
+	 * of Redis caches are counted with {@code SCAN}.
+	 * @return the statistics; never an error
+	 */
+	public Mono<DetailedStats> getDetailedStats() {
+		return StatsCollector.detailed(this.detailedStats, allCaches());
+	}
+
+	/**
+	 * {@code PING} the Redis server of every Redis and tiered cache, on the cache's own connection, within the cache's
+	 * command timeout.
+	 * @return one status per Redis or tiered cache, in set-up order; never an error
+	 */
+	public Mono<List<RedisHealth>> checkRedisHealth() {
+		return Flux.fromIterable(allCaches())
+			.concatMap((cache) -> {
+				RedisZenooCache redis = redisOf(cache);
+				return (redis != null) ? StatsCollector.redisHealth(cache.getName(), redis) : Mono.empty();
+			})
+			.collectList();
+	}
+
+	/**
+	 * Return the circuit breaker state of a Redis cache (for a tiered cache: of its Redis level).
+	 * @param name the cache name
+	 * @return the state, or {@code null} when there is no such Redis or tiered cache
+	 */
+	public @Nullable BreakerState breakerState(String name) {
+		RedisZenooCache redis = redisOf(this.caches.get(name));
+		return (redis != null) ? redis.breakerState() : null;
+	}
+
+	/**
+	 * Return whether a Redis cache's memory fallback is serving instead of Redis.
+	 * @param name the cache name
+	 * @return whether the fallback is active; false for other caches
+	 */
+	public boolean isFallbackActive(String name) {
+		RedisZenooCache redis = redisOf(this.caches.get(name));
+		return redis != null && redis.fallbackActive();
+	}
+
+	private static @Nullable RedisZenooCache redisOf(@Nullable ZenooCache cache) {
+		if (cache instanceof RedisZenooCache redis) {
+			return redis;
+		}
+		return (cache instanceof TieredZenooCache tiered) ? tiered.l2() : null;
+	}
+
+	/**
+	 * Remove the entries of one cache whose key text matches a Redis-style glob ({@code *}, {@code ?}, {@code [..]})
+	 * and/or whose key belongs to an Odoo model. Redis caches use {@code SCAN MATCH} and {@code UNLINK}, never
+	 * {@code KEYS}; a tiered cache also drops its whole L1, here and in other instances.
+	 * @param name the cache name
+	 * @param pattern the glob on the key text (as in the Redis key after {@code <namespace>:<cache>:}), or {@code null}
+	 * @param model the model, for example {@code res.partner}, or {@code null}
+	 * @return how many entries were removed; never an error once started
+	 * @throws IllegalArgumentException if there is no such cache or neither a pattern nor a model is given
+	 */
+	public Mono<Long> invalidate(String name, @Nullable String pattern, @Nullable String model) {
+		ZenooCache cache = (name != null) ? this.caches.get(name) : null;
+		if (cache == null) {
+			throw new IllegalArgumentException("no cache named '" + name + "'; known caches: " + getCacheNames());
+		}
+		KeyFilter filter = new KeyFilter(pattern, model);
+		return (cache instanceof AbstractZenooCache own) ? own.removeMatching(filter) : Mono.just(0L);
+	}
+
+	/**
+	 * Receive the application's event publisher (called by Spring): health monitoring publishes its
+	 * {@link ZenooCacheHealthEvent}s there.
+	 * @param eventPublisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher must not be null");
+	}
+
+	/**
+	 * Check the caches periodically, as the Python client's {@code setup_health_monitoring}: see
+	 * {@link #setupHealthMonitoring(Duration, double, Long)}, without a memory limit.
+	 * @param checkInterval how often to check
+	 * @param alertThreshold the lowest acceptable hit rate, between 0 and 1
+	 */
+	public void setupHealthMonitoring(Duration checkInterval, double alertThreshold) {
+		setupHealthMonitoring(checkInterval, alertThreshold, null);
+	}
+
+	/**
+	 * Check the caches every {@code checkInterval} on a dedicated thread: a cache whose hit rate over the interval
+	 * falls below {@code alertThreshold}, caches whose estimated memory passes {@code memoryLimitBytes}, and a Redis
+	 * server that stops answering are each logged as a warning and published as a {@link ZenooCacheHealthEvent}
+	 * (once per episode). Calling it again replaces the previous monitoring; {@link #destroy()} stops it.
+	 * @param checkInterval how often to check, positive
+	 * @param alertThreshold the lowest acceptable hit rate, between 0 and 1
+	 * @param memoryLimitBytes the memory limit in bytes, or {@code null} for none
+	 * @throws IllegalArgumentException if a value is out of range
+	 */
+	public void setupHealthMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes) {
+		validateMonitoring(checkInterval, alertThreshold, memoryLimitBytes);
+		startMonitoring(checkInterval, alertThreshold, memoryLimitBytes,
+				Schedulers.newSingle("zenoo-cache-health", true));
+	}
+
+	/** Start monitoring on the given scheduler (tests pass a virtual-time one); the monitor disposes it. */
+	void startMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes,
+			Scheduler scheduler) {
+		validateMonitoring(checkInterval, alertThreshold, memoryLimitBytes);
+		HealthMonitor previous = this.healthMonitor;
+		this.healthMonitor = new HealthMonitor(this, checkInterval, alertThreshold, memoryLimitBytes, scheduler,
+				(event) -> this.eventPublisher.publishEvent(event));
+		if (previous != null) {
+			previous.close();
+		}
+	}
+
+	private static void validateMonitoring(@Nullable Duration checkInterval, double alertThreshold,
+			@Nullable Long memoryLimitBytes) {
+		if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()) {
+			throw new IllegalArgumentException("checkInterval must be positive, was " + checkInterval);
+		}
+		if (!(alertThreshold >= 0.0 && alertThreshold <= 1.0)) {
+			throw new IllegalArgumentException("alertThreshold must be between 0 and 1, was " + alertThreshold);
+		}
+		if (memoryLimitBytes != null && memoryLimitBytes <= 0) {
+			throw new IllegalArgumentException("memoryLimitBytes must be positive, was " + memoryLimitBytes);
+		}
+	}
+
+	/**
+	 * Stop the health monitoring, the invalidation subscriptions, and close the Redis connections this manager opened.
 	 */
 	@Override
 	public void destroy() {
+		HealthMonitor monitor = this.healthMonitor;
+		this.healthMonitor = null;
+		if (monitor != null) {
+			monitor.close();
+		}
 		List<AutoCloseable> toClose;
 		synchronized (this.resources) {
 			toClose = new ArrayList<>(this.resources);

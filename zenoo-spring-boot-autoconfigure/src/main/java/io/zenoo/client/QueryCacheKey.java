@@ -104,8 +104,8 @@ final class QueryCacheKey implements CacheKeyText {
 		return String.format("%08x", value);
 	}
 
-	/** @return the model this key belongs to */
-	String model() {
+	@Override
+	public String model() {
 		return this.model;
 	}
 
