@@ -329,12 +329,20 @@ final class RedisZenooCache extends AbstractZenooCache {
 			}));
 	}
 
-	/** Whether Redis answers a {@code PING} on this cache's connection within the command timeout. */
+	/** A health check may take longer than one command: the first one also opens the connection. */
+	private static final Duration PING_TIMEOUT_FLOOR = Duration.ofSeconds(2);
+
+	/**
+	 * Whether Redis answers a {@code PING} on this cache's connection within the command timeout (at least two
+	 * seconds, since the first check may have to connect).
+	 */
 	Mono<Duration> ping() {
+		Duration timeout = (this.spec.commandTimeout().compareTo(PING_TIMEOUT_FLOOR) > 0) ? this.spec.commandTimeout()
+				: PING_TIMEOUT_FLOOR;
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			return this.redis.createMono((connection) -> connection.ping())
-				.timeout(this.spec.commandTimeout())
+				.timeout(timeout)
 				.map((pong) -> Duration.ofNanos(System.nanoTime() - start));
 		});
 	}

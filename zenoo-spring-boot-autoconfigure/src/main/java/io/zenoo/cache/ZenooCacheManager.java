@@ -323,7 +323,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 
 	/**
 	 * {@code PING} the Redis server of every Redis and tiered cache, on the cache's own connection, within the cache's
-	 * command timeout.
+	 * command timeout or two seconds, whichever is longer (the first check may have to connect).
 	 * @return one status per Redis or tiered cache, in set-up order; never an error
 	 */
 	public Mono<List<RedisHealth>> checkRedisHealth() {
