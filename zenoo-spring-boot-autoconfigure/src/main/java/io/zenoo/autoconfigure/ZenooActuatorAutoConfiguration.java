@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.zenoo.actuate.OdooHealthIndicator;
 import io.zenoo.actuate.ZenooCacheHealthIndicator;
 import io.zenoo.actuate.ZenooEndpoint;
+import io.zenoo.actuate.ZenooEndpointWebExtension;
 import io.zenoo.actuate.ZenooSanitizingFunction;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.ZenooClient;
@@ -54,6 +55,19 @@ public class ZenooActuatorAutoConfiguration {
 	@ConditionalOnAvailableEndpoint
 	public ZenooEndpoint zenooEndpoint(ZenooCacheManager zenooCacheManager) {
 		return new ZenooEndpoint(zenooCacheManager);
+	}
+
+	/**
+	 * The web extension of the {@code zenoo} endpoint (404 for an unknown cache).
+	 * @param zenooEndpoint the endpoint
+	 * @return the extension
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ZenooEndpoint.class)
+	@ConditionalOnAvailableEndpoint(ZenooEndpoint.class)
+	public ZenooEndpointWebExtension zenooEndpointWebExtension(ZenooEndpoint zenooEndpoint) {
+		return new ZenooEndpointWebExtension(zenooEndpoint);
 	}
 
 	/** The health indicators, when Boot's health support is on the classpath. */
