@@ -417,6 +417,11 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 				Schedulers.newSingle("zenoo-cache-health", true));
 	}
 
+	/** @return whether periodic health monitoring is running */
+	public boolean isHealthMonitoringActive() {
+		return this.healthMonitor != null;
+	}
+
 	/** Start monitoring on the given scheduler (tests pass a virtual-time one); the monitor disposes it. */
 	void startMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes,
 			Scheduler scheduler) {
