@@ -41,8 +41,13 @@ public class ObservationOdooCallObserver implements OdooCallObserver {
 				observation.parentObservation(parent);
 			}
 			observation.start();
-			return rpc.doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
+			// stopped before the result reaches the caller (doFinally would run after it)
+			return rpc.doOnSuccess((value) -> observation.stop())
+				.doOnError((ex) -> {
+					observation.error(ex);
+					observation.stop();
+				})
+				.doOnCancel(observation::stop)
 				.contextWrite((inner) -> inner.put(CONTEXT_KEY, observation));
 		});
 	}

@@ -60,6 +60,18 @@ final class HealthMonitor implements AutoCloseable {
 			.subscribe();
 	}
 
+	static void validate(@Nullable Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes) {
+		if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()) {
+			throw new IllegalArgumentException("checkInterval must be positive, was " + checkInterval);
+		}
+		if (!(alertThreshold >= 0.0 && alertThreshold <= 1.0)) {
+			throw new IllegalArgumentException("alertThreshold must be between 0 and 1, was " + alertThreshold);
+		}
+		if (memoryLimitBytes != null && memoryLimitBytes <= 0) {
+			throw new IllegalArgumentException("memoryLimitBytes must be positive, was " + memoryLimitBytes);
+		}
+	}
+
 	/** One round of checks. */
 	Mono<Void> check() {
 		checkHitRates();

@@ -69,6 +69,21 @@ final class StatsCollector {
 				(recorder != null) ? recorder.averageMissMillis() : 0.0, footprint.size(), memoryMb, byModel, tiers);
 	}
 
+	static Mono<List<RedisHealth>> redisHealth(List<ZenooCache> caches) {
+		return Flux.fromIterable(caches).concatMap((cache) -> {
+			RedisZenooCache redis = redisOf(cache);
+			return (redis != null) ? redisHealth(cache.getName(), redis) : Mono.empty();
+		}).collectList();
+	}
+
+	/** The Redis cache behind a cache: itself, or a tiered cache's L2; {@code null} for memory caches. */
+	static @Nullable RedisZenooCache redisOf(@Nullable ZenooCache cache) {
+		if (cache instanceof RedisZenooCache redis) {
+			return redis;
+		}
+		return (cache instanceof TieredZenooCache tiered) ? tiered.l2() : null;
+	}
+
 	static Mono<RedisHealth> redisHealth(String name, RedisZenooCache redis) {
 		return redis.ping()
 			.map((latency) -> new RedisHealth(name, true, latency, redis.breakerState(), redis.fallbackActive(), null))

@@ -4,13 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.zenoo.cache.stats.BreakerState;
@@ -57,13 +53,11 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 
 	private final String sourceId = UUID.randomUUID().toString();
 
-	private final Map<String, ZenooCache> caches = Collections.synchronizedMap(new LinkedHashMap<>());
+	private final CacheRegistry registry = new CacheRegistry();
 
 	private final List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile @Nullable String defaultCacheName;
-
-	private final List<Consumer<ZenooCache>> cacheListeners = new CopyOnWriteArrayList<>();
 
 	private volatile boolean detailedStats;
 
@@ -154,45 +148,24 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	}
 
 	private ZenooCache tier(String setting, @Nullable String cacheName, CacheType required) {
-		if (cacheName == null || cacheName.isBlank()) {
-			throw new InvalidCacheSpecException(setting, "is missing",
-					"Name the " + required.name().toLowerCase(Locale.ROOT) + " cache to use as " + setting + ".");
-		}
-		ZenooCache cache = this.caches.get(cacheName);
-		if (cache == null) {
-			throw new InvalidCacheSpecException(setting, "names cache '" + cacheName + "', which does not exist",
-					"Name a " + required.name().toLowerCase(Locale.ROOT) + " cache defined before the tiered cache.");
-		}
-		if (cache.type() != required) {
-			throw new InvalidCacheSpecException(setting, "names cache '" + cacheName + "' of type "
-					+ cache.type().name().toLowerCase(Locale.ROOT) + ", but " + setting + " must be a "
-					+ required.name().toLowerCase(Locale.ROOT) + " cache", "Name a " + required.name().toLowerCase(Locale.ROOT) + " cache.");
-		}
-		return cache;
+		return this.registry.tier(setting, cacheName, required);
 	}
 
 	private void requireFreeName(String name) {
-		if (this.caches.containsKey(name)) {
-			throw new InvalidCacheSpecException("name", "'" + name + "' is already taken by another cache",
-					"Give every cache a unique name.");
-		}
+		this.registry.requireFreeName(name);
 	}
 
 	private ZenooCache register(ZenooCache cache) {
-		synchronized (this.caches) {
-			requireFreeName(cache.getName());
-			this.caches.put(cache.getName(), cache);
+		if (this.detailedStats) {
+			cache.statistics().enableDetailed();
+		}
+		this.registry.add(cache);
+		synchronized (this.registry) {
 			if (this.defaultCacheName == null) {
 				this.defaultCacheName = cache.getName();
 			}
 		}
-		if (this.detailedStats) {
-			cache.statistics().enableDetailed();
-		}
 		logger.debug("Zenoo cache '{}' ({}) set up", cache.getName(), cache.type());
-		for (Consumer<ZenooCache> listener : this.cacheListeners) {
-			notify(listener, cache);
-		}
 		return cache;
 	}
 
@@ -202,7 +175,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @throws InvalidCacheSpecException if there is no such cache
 	 */
 	public void setDefaultCacheName(String name) {
-		if (name == null || !this.caches.containsKey(name)) {
+		if (!this.registry.contains(name)) {
 			throw new InvalidCacheSpecException("default-cache", "names cache '" + name + "', which does not exist",
 					"Name one of the configured caches: " + getCacheNames() + ".");
 		}
@@ -215,7 +188,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 */
 	public @Nullable ZenooCache getDefaultCache() {
 		String name = this.defaultCacheName;
-		return (name != null) ? this.caches.get(name) : null;
+		return this.registry.get(name);
 	}
 
 	/**
@@ -225,7 +198,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 */
 	@Override
 	public @Nullable ZenooCache getCache(String name) {
-		return this.caches.get(name);
+		return this.registry.get(name);
 	}
 
 	/**
@@ -234,9 +207,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 */
 	@Override
 	public Collection<String> getCacheNames() {
-		synchronized (this.caches) {
-			return List.copyOf(this.caches.keySet());
-		}
+		return this.registry.names();
 	}
 
 	/**
@@ -244,11 +215,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @return completes when done; never an error
 	 */
 	public Mono<Void> clearAllCaches() {
-		List<ZenooCache> all;
-		synchronized (this.caches) {
-			all = List.copyOf(this.caches.values());
-		}
-		return Flux.fromIterable(all).concatMap(ZenooCache::removeAll).then();
+		return Flux.fromIterable(allCaches()).concatMap(ZenooCache::removeAll).then();
 	}
 
 	/**
@@ -257,28 +224,11 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @param listener called with each cache, once
 	 */
 	public void addCacheListener(Consumer<ZenooCache> listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		List<ZenooCache> existing;
-		synchronized (this.caches) {
-			this.cacheListeners.add(listener);
-			existing = List.copyOf(this.caches.values());
-		}
-		existing.forEach((cache) -> notify(listener, cache));
-	}
-
-	private static void notify(Consumer<ZenooCache> listener, ZenooCache cache) {
-		try {
-			listener.accept(cache);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("A cache listener failed for cache '{}': {}", cache.getName(), ex.toString());
-		}
+		this.registry.addListener(Objects.requireNonNull(listener, "listener must not be null"));
 	}
 
 	private List<ZenooCache> allCaches() {
-		synchronized (this.caches) {
-			return List.copyOf(this.caches.values());
-		}
+		return this.registry.all();
 	}
 
 	/**
@@ -327,12 +277,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @return one status per Redis or tiered cache, in set-up order; never an error
 	 */
 	public Mono<List<RedisHealth>> checkRedisHealth() {
-		return Flux.fromIterable(allCaches())
-			.concatMap((cache) -> {
-				RedisZenooCache redis = redisOf(cache);
-				return (redis != null) ? StatsCollector.redisHealth(cache.getName(), redis) : Mono.empty();
-			})
-			.collectList();
+		return StatsCollector.redisHealth(allCaches());
 	}
 
 	/**
@@ -341,7 +286,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @return the state, or {@code null} when there is no such Redis or tiered cache
 	 */
 	public @Nullable BreakerState breakerState(String name) {
-		RedisZenooCache redis = redisOf(this.caches.get(name));
+		RedisZenooCache redis = StatsCollector.redisOf(this.registry.get(name));
 		return (redis != null) ? redis.breakerState() : null;
 	}
 
@@ -351,15 +296,8 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @return whether the fallback is active; false for other caches
 	 */
 	public boolean isFallbackActive(String name) {
-		RedisZenooCache redis = redisOf(this.caches.get(name));
+		RedisZenooCache redis = StatsCollector.redisOf(this.registry.get(name));
 		return redis != null && redis.fallbackActive();
-	}
-
-	private static @Nullable RedisZenooCache redisOf(@Nullable ZenooCache cache) {
-		if (cache instanceof RedisZenooCache redis) {
-			return redis;
-		}
-		return (cache instanceof TieredZenooCache tiered) ? tiered.l2() : null;
 	}
 
 	/**
@@ -373,7 +311,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @throws IllegalArgumentException if there is no such cache or neither a pattern nor a model is given
 	 */
 	public Mono<Long> invalidate(String name, @Nullable String pattern, @Nullable String model) {
-		ZenooCache cache = (name != null) ? this.caches.get(name) : null;
+		ZenooCache cache = (name != null) ? this.registry.get(name) : null;
 		if (cache == null) {
 			throw new IllegalArgumentException("no cache named '" + name + "'; known caches: " + getCacheNames());
 		}
@@ -412,7 +350,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @throws IllegalArgumentException if a value is out of range
 	 */
 	public void setupHealthMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes) {
-		validateMonitoring(checkInterval, alertThreshold, memoryLimitBytes);
+		HealthMonitor.validate(checkInterval, alertThreshold, memoryLimitBytes);
 		startMonitoring(checkInterval, alertThreshold, memoryLimitBytes,
 				Schedulers.newSingle("zenoo-cache-health", true));
 	}
@@ -425,25 +363,12 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	/** Start monitoring on the given scheduler (tests pass a virtual-time one); the monitor disposes it. */
 	void startMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes,
 			Scheduler scheduler) {
-		validateMonitoring(checkInterval, alertThreshold, memoryLimitBytes);
+		HealthMonitor.validate(checkInterval, alertThreshold, memoryLimitBytes);
 		HealthMonitor previous = this.healthMonitor;
 		this.healthMonitor = new HealthMonitor(this, checkInterval, alertThreshold, memoryLimitBytes, scheduler,
 				(event) -> this.eventPublisher.publishEvent(event));
 		if (previous != null) {
 			previous.close();
-		}
-	}
-
-	private static void validateMonitoring(@Nullable Duration checkInterval, double alertThreshold,
-			@Nullable Long memoryLimitBytes) {
-		if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()) {
-			throw new IllegalArgumentException("checkInterval must be positive, was " + checkInterval);
-		}
-		if (!(alertThreshold >= 0.0 && alertThreshold <= 1.0)) {
-			throw new IllegalArgumentException("alertThreshold must be between 0 and 1, was " + alertThreshold);
-		}
-		if (memoryLimitBytes != null && memoryLimitBytes <= 0) {
-			throw new IllegalArgumentException("memoryLimitBytes must be positive, was " + memoryLimitBytes);
 		}
 	}
 
