@@ -88,7 +88,7 @@ public class ZenooCacheProperties {
 		private double alertThreshold = 0.5;
 
 		/**
-		 * Estimated memory of all caches above which the periodic check reports MEMORY_HIGH. Not set: no limit.
+		 * Estimated heap of all memory caches above which the periodic check reports MEMORY_HIGH. Not set: no limit.
 		 */
 		private @Nullable DataSize memoryLimit;
 

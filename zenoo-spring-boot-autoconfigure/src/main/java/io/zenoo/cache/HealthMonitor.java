@@ -76,7 +76,11 @@ final class HealthMonitor implements AutoCloseable {
 	Mono<Void> check() {
 		checkHitRates();
 		Mono<Void> memory = (this.memoryLimitBytes != null) ? checkMemory(this.memoryLimitBytes) : Mono.empty();
-		return memory.then(this.manager.checkRedisHealth().publishOn(this.scheduler).doOnNext((all) -> all.forEach(this::checkRedis)).then());
+		Mono<Void> redis = this.manager.checkRedisHealth()
+			.publishOn(this.scheduler)
+			.doOnNext((all) -> all.forEach(this::checkRedis))
+			.then();
+		return memory.then(redis);
 	}
 
 	private void checkHitRates() {
@@ -94,12 +98,15 @@ final class HealthMonitor implements AutoCloseable {
 		}
 	}
 
+	/** The heap of the memory caches (Redis memory is the Redis server's business, and costs a SCAN to measure). */
 	private Mono<Void> checkMemory(long limit) {
-		return this.manager.getDetailedStats().doOnNext((stats) -> {
-			long bytes = Math.round(stats.memoryMb() * 1024 * 1024);
-			transition(Kind.MEMORY_HIGH, "*", bytes > limit,
-					() -> "estimated cache memory " + bytes + " bytes is above the limit of " + limit + " bytes");
-		}).then();
+		return Flux.fromIterable(this.manager.allCaches())
+			.filter((cache) -> cache.type() == CacheType.MEMORY && cache instanceof AbstractZenooCache)
+			.concatMap((cache) -> ((AbstractZenooCache) cache).footprint())
+			.reduce(0L, (sum, footprint) -> sum + ((footprint.bytes() != null) ? footprint.bytes() : 0L))
+			.doOnNext((bytes) -> transition(Kind.MEMORY_HIGH, "*", bytes > limit,
+					() -> "estimated memory cache heap " + bytes + " bytes is above the limit of " + limit + " bytes"))
+			.then();
 	}
 
 	private void checkRedis(RedisHealth health) {

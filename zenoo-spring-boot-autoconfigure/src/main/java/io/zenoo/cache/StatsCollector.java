@@ -70,7 +70,8 @@ final class StatsCollector {
 	}
 
 	static Mono<List<RedisHealth>> redisHealth(List<ZenooCache> caches) {
-		return Flux.fromIterable(caches).concatMap((cache) -> {
+		// all at once (a dead Redis costs its timeout once, not once per cache), reported in set-up order
+		return Flux.fromIterable(caches).flatMapSequential((cache) -> {
 			RedisZenooCache redis = redisOf(cache);
 			return (redis != null) ? redisHealth(cache.getName(), redis) : Mono.empty();
 		}).collectList();

@@ -227,7 +227,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 		this.registry.addListener(Objects.requireNonNull(listener, "listener must not be null"));
 	}
 
-	private List<ZenooCache> allCaches() {
+	List<ZenooCache> allCaches() {
 		return this.registry.all();
 	}
 
@@ -341,7 +341,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 
 	/**
 	 * Check the caches every {@code checkInterval} on a dedicated thread: a cache whose hit rate over the interval
-	 * falls below {@code alertThreshold}, caches whose estimated memory passes {@code memoryLimitBytes}, and a Redis
+	 * falls below {@code alertThreshold}, memory caches whose estimated heap passes {@code memoryLimitBytes}, and a Redis
 	 * server that stops answering are each logged as a warning and published as a {@link ZenooCacheHealthEvent}
 	 * (once per episode). Calling it again replaces the previous monitoring; {@link #destroy()} stops it.
 	 * @param checkInterval how often to check, positive

@@ -124,7 +124,9 @@ class HealthMonitoringTests {
 				.build());
 			this.manager.startMonitoring(INTERVAL, 0.0, null, this.clock);
 			StepVerifier.create(this.manager.checkRedisHealth())
-				.assertNext((health) -> assertThat(health).as(health.toString()).extracting(RedisHealth::reachable).containsExactly(true))
+				.assertNext((health) -> assertThat(health).as(health.toString())
+					.extracting(RedisHealth::reachable)
+					.containsExactly(true))
 				.verifyComplete();
 			redis.kill();
 			StepVerifier.create(this.events.asFlux())

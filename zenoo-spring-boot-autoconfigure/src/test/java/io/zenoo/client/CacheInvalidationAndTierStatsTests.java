@@ -125,7 +125,8 @@ class CacheInvalidationAndTierStatsTests {
 		String prefix = this.namespace + ":redis:";
 		assertThat(keys(prefix + "*")).hasSize(3);
 		assertThat(this.caches.invalidate("redis", null, "res.partner").block()).isEqualTo(2);
-		assertThat(keys(prefix + "*")).singleElement().satisfies((key) -> assertThat(key).startsWith(prefix + "res.country:"));
+		assertThat(keys(prefix + "*")).singleElement()
+			.satisfies((key) -> assertThat(key).startsWith(prefix + "res.country:"));
 		assertThat(this.caches.invalidate("redis", "res.country:*", null).block()).isEqualTo(1);
 		assertThat(keys(prefix + "*")).isEmpty();
 		queryAll("redis");

@@ -14,7 +14,7 @@ public class ZenooCacheHealthEvent extends ApplicationEvent {
 		/** The cache's hit rate fell below the alert threshold. */
 		HIT_RATE_LOW,
 
-		/** The estimated memory of the caches passed the memory limit. */
+		/** The estimated heap of the memory caches passed the memory limit. */
 		MEMORY_HIGH,
 
 		/** A Redis cache's server stopped answering. */
