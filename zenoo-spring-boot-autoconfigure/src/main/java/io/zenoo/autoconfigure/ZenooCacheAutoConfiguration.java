@@ -21,6 +21,7 @@ import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration of the Zenoo caches from {@code zenoo.cache.*}: a {@link ZenooCacheManager} bean named
@@ -64,6 +65,7 @@ public class ZenooCacheAutoConfiguration {
 		try {
 			if (properties.isEnabled()) {
 				setUpCaches(manager, properties);
+				setUpHealthMonitoring(manager, properties.getHealth());
 			}
 			return manager;
 		}
@@ -103,6 +105,27 @@ public class ZenooCacheAutoConfiguration {
 				throw new ZenooConfigurationException(PREFIX + ".default-cache", ex.getProblem(), ex.getAction());
 			}
 		}
+	}
+
+	private static void setUpHealthMonitoring(ZenooCacheManager manager, ZenooCacheProperties.Health health) {
+		if (health.getCheckInterval() == null) {
+			return;
+		}
+		if (health.getCheckInterval().isNegative() || health.getCheckInterval().isZero()) {
+			throw new ZenooConfigurationException(PREFIX + ".health.check-interval", "must be positive",
+					"Set a positive duration such as 30s, or leave it unset for no periodic check.");
+		}
+		if (!(health.getAlertThreshold() >= 0 && health.getAlertThreshold() <= 1)) {
+			throw new ZenooConfigurationException(PREFIX + ".health.alert-threshold",
+					"is " + health.getAlertThreshold() + ", outside 0..1", "Set a hit rate between 0 and 1, such as 0.5.");
+		}
+		DataSize limit = health.getMemoryLimit();
+		if (limit != null && limit.toBytes() <= 0) {
+			throw new ZenooConfigurationException(PREFIX + ".health.memory-limit", "must be positive",
+					"Set a size such as 256MB, or leave it unset for no limit.");
+		}
+		manager.setupHealthMonitoring(health.getCheckInterval(), health.getAlertThreshold(),
+				(limit != null) ? limit.toBytes() : null);
 	}
 
 	private static String type(String name, ZenooCacheProperties.Cache cache) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Zenoo caches, from {@code zenoo.cache.*}.
@@ -28,6 +29,11 @@ public class ZenooCacheProperties {
 	 * Caches by name. Without any, one memory cache named "memory" (1000 entries, 5 minutes) is set up.
 	 */
 	private Map<String, Cache> caches = new LinkedHashMap<>();
+
+	/**
+	 * Cache health: the periodic check and the zenooCache health indicator.
+	 */
+	private final Health health = new Health();
 
 	/** @return whether caching is on */
 	public boolean isEnabled() {
@@ -57,6 +63,81 @@ public class ZenooCacheProperties {
 	/** @param caches the caches by name */
 	public void setCaches(Map<String, Cache> caches) {
 		this.caches = caches;
+	}
+
+	/** @return the cache health settings */
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Cache health monitoring and health indicator settings.
+	 */
+	public static class Health {
+
+		/**
+		 * How often to check the caches' hit rate, memory and Redis reachability, logging a warning and publishing a
+		 * ZenooCacheHealthEvent when one goes bad. Not set: no periodic check.
+		 */
+		private @Nullable Duration checkInterval;
+
+		/**
+		 * Hit rate (0 to 1) below which a cache is reported: by the periodic check (over each interval) and as a
+		 * warning detail of the zenooCache health indicator.
+		 */
+		private double alertThreshold = 0.5;
+
+		/**
+		 * Estimated heap of all memory caches above which the periodic check reports MEMORY_HIGH. Not set: no limit.
+		 */
+		private @Nullable DataSize memoryLimit;
+
+		/**
+		 * Whether the zenooCache health indicator is DOWN (rather than UP with degraded: true) while a Redis cache is
+		 * unreachable, its circuit breaker open or its fallback serving.
+		 */
+		private boolean downWhenDegraded;
+
+		/** @return the check interval, or {@code null} for no periodic check */
+		public @Nullable Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		/** @param checkInterval the check interval */
+		public void setCheckInterval(@Nullable Duration checkInterval) {
+			this.checkInterval = checkInterval;
+		}
+
+		/** @return the hit rate alert threshold */
+		public double getAlertThreshold() {
+			return this.alertThreshold;
+		}
+
+		/** @param alertThreshold the hit rate alert threshold */
+		public void setAlertThreshold(double alertThreshold) {
+			this.alertThreshold = alertThreshold;
+		}
+
+		/** @return the memory limit, or {@code null} for none */
+		public @Nullable DataSize getMemoryLimit() {
+			return this.memoryLimit;
+		}
+
+		/** @param memoryLimit the memory limit */
+		public void setMemoryLimit(@Nullable DataSize memoryLimit) {
+			this.memoryLimit = memoryLimit;
+		}
+
+		/** @return whether a degraded cache makes the health DOWN */
+		public boolean isDownWhenDegraded() {
+			return this.downWhenDegraded;
+		}
+
+		/** @param downWhenDegraded whether a degraded cache makes the health DOWN */
+		public void setDownWhenDegraded(boolean downWhenDegraded) {
+			this.downWhenDegraded = downWhenDegraded;
+		}
+
 	}
 
 	/**

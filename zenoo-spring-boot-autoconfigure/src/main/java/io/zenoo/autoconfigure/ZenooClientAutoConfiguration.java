@@ -1,6 +1,7 @@
 package io.zenoo.autoconfigure;
 
 import io.zenoo.cache.ZenooCacheManager;
+import io.zenoo.client.OdooCallObserver;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.ZenooClientSettings;
 import io.zenoo.client.transport.OdooTransport;
@@ -41,8 +42,9 @@ public class ZenooClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZenooClient zenooClient(OdooTransport transport, ZenooClientSettings settings,
-			ObjectProvider<ZenooCacheManager> cacheManager) {
-		return new ZenooClient(transport, settings.protocol(), cacheManager.getIfAvailable());
+			ObjectProvider<ZenooCacheManager> cacheManager, ObjectProvider<OdooCallObserver> observers) {
+		return new ZenooClient(transport, settings.protocol(), cacheManager.getIfAvailable(),
+				OdooCallObserver.compose(observers.orderedStream().toList()));
 	}
 
 }

@@ -49,6 +49,15 @@ abstract class AbstractZenooCache implements ZenooCache {
 	/** @return how long a synchronous Spring call may wait for the backend */
 	abstract Duration syncTimeout();
 
+	/** @return the entries and estimated bytes of this cache; never an error */
+	abstract Mono<Footprint> footprint();
+
+	/**
+	 * Remove the entries the filter selects.
+	 * @return how many entries were removed (for a tiered cache: in Redis); never an error
+	 */
+	abstract Mono<Long> removeMatching(KeyFilter filter);
+
 	@Override
 	public @Nullable ValueWrapper get(Object key) {
 		Object value = await(find(key, Object.class));

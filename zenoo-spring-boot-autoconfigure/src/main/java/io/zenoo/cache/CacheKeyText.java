@@ -1,5 +1,7 @@
 package io.zenoo.cache;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A cache key that knows its own stable text form. Redis caches store an entry under
  * {@code <namespace>:<cacheName>:<cacheKeyText()>}; keys that do not implement this interface use
@@ -12,5 +14,13 @@ public interface CacheKeyText {
 	 * @return the text form, never {@code null}
 	 */
 	String cacheKeyText();
+
+	/**
+	 * Return the Odoo model this key belongs to, for per-model statistics and model invalidation.
+	 * @return the model, or {@code null} when the key belongs to none
+	 */
+	default @Nullable String model() {
+		return null;
+	}
 
 }

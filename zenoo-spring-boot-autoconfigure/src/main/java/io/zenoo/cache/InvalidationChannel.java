@@ -41,8 +41,11 @@ final class InvalidationChannel implements AutoCloseable {
 
 	private final Disposable subscription;
 
+	private final ZenooCacheStatistics statistics;
+
 	InvalidationChannel(ReactiveRedisConnectionFactory connectionFactory, String namespace, String cacheName,
-			String sourceId, Consumer<String> onKey, Runnable onAll) {
+			String sourceId, ZenooCacheStatistics statistics, Consumer<String> onKey, Runnable onAll) {
+		this.statistics = statistics;
 		this.channel = namespace + ":invalidations";
 		this.sourceId = sourceId;
 		this.cacheName = cacheName;
@@ -71,6 +74,7 @@ final class InvalidationChannel implements AutoCloseable {
 		if (parts.length != 3 || parts[0].equals(this.sourceId) || !parts[1].equals(this.cacheName)) {
 			return;
 		}
+		this.statistics.invalidationReceived();
 		if (parts[2].isEmpty()) {
 			onAll.run();
 		}
@@ -95,6 +99,7 @@ final class InvalidationChannel implements AutoCloseable {
 	private Mono<Void> publish(String redisKey) {
 		return this.publisher.convertAndSend(this.channel, this.sourceId + "\n" + this.cacheName + "\n" + redisKey)
 			.timeout(PUBLISH_TIMEOUT)
+			.doOnSuccess((receivers) -> this.statistics.invalidationSent())
 			.then()
 			.onErrorResume((ex) -> {
 				logger.debug("Could not publish an invalidation on {}: {}", this.channel, ex.toString());

@@ -126,13 +126,14 @@ final class MemoryZenooCache extends AbstractZenooCache {
 		CacheSpecChecks.requireKey(key);
 		Class<?> required = ClassUtils.resolvePrimitiveIfNecessary(ResolvableType.forType(type).toClass());
 		return Mono.defer(() -> {
+			long start = statistics().start();
 			CompletableFuture<Stored> future = this.cache.getIfPresent(key);
 			if (future != null && isExpired(future)) {
 				this.cache.asMap().remove(key, future);
 				future = null;
 			}
 			if (future == null) {
-				statistics().miss();
+				statistics().miss(key, start);
 				return Mono.empty();
 			}
 			return Mono.fromFuture(future, true).onErrorResume((ex) -> Mono.empty()).<T>flatMap((stored) -> {
@@ -140,11 +141,11 @@ final class MemoryZenooCache extends AbstractZenooCache {
 					statistics().decodeFailure();
 					return Mono.empty();
 				}
-				statistics().hit();
+				statistics().hit(key, start);
 				@SuppressWarnings("unchecked")
 				T value = (T) stored.value();
 				return Mono.just(value);
-			}).switchIfEmpty(Mono.fromRunnable(statistics()::miss));
+			}).switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start)));
 		});
 	}
 
@@ -174,11 +175,12 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	<T> Mono<T> findOrLoadStored(Object key, Supplier<Mono<Stored>> loader) {
 		CacheSpecChecks.requireKey(key);
 		return Mono.defer(() -> {
+			long start = statistics().start();
 			CompletableFuture<Stored> previous = this.cache.getIfPresent(key);
 			if (previous != null && previous.isDone()) {
 				if (!previous.isCompletedExceptionally() && !isExpired(previous)) {
 					// the hot path: one lookup, no loader, no future plumbing
-					statistics().hit();
+					statistics().hit(key, start);
 					@SuppressWarnings("unchecked")
 					T value = (T) previous.join().value();
 					return Mono.just(value);
@@ -192,16 +194,17 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			});
 			boolean loaded = loadedHere.get();
 			if (loaded) {
-				statistics().miss();
+				statistics().miss(key, start);
 			}
 			else {
-				statistics().hit();
+				statistics().hit(key, start);
 			}
 			// Caffeine drops a failed future from a completion callback that may run after ours: drop it first so
 			// that a caller arriving right after the failure loads again instead of seeing the old error.
 			return Mono.fromFuture(future, true).doOnError((ex) -> this.cache.asMap().remove(key, future)).map((stored) -> {
 				if (loaded) {
 					statistics().put();
+					statistics().missCompleted(start);
 				}
 				@SuppressWarnings("unchecked")
 				T value = (T) stored.value();
@@ -224,6 +227,44 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	@Override
 	public Mono<Void> removeAll() {
 		return Mono.fromRunnable(() -> this.cache.synchronous().invalidateAll());
+	}
+
+	/** Entries estimated from a sample of at most this many. */
+	private static final int FOOTPRINT_SAMPLE = 64;
+
+	@Override
+	Mono<Footprint> footprint() {
+		return Mono.fromSupplier(() -> {
+			long sampled = 0;
+			int count = 0;
+			for (var entry : this.cache.asMap().entrySet()) {
+				if (count == FOOTPRINT_SAMPLE) {
+					break;
+				}
+				CompletableFuture<Stored> future = entry.getValue();
+				if (future.isDone() && !future.isCompletedExceptionally()) {
+					long bytes = HeapEstimator.entryBytes(entry.getKey(), future.join().value());
+					if (bytes >= 0) {
+						sampled += bytes;
+						count++;
+					}
+				}
+			}
+			return Footprint.sampled(estimatedSize(), sampled, count);
+		});
+	}
+
+	@Override
+	Mono<Long> removeMatching(KeyFilter filter) {
+		return Mono.fromSupplier(() -> {
+			long removed = 0;
+			for (Object key : this.cache.asMap().keySet()) {
+				if (filter.matches(key) && this.cache.asMap().remove(key) != null) {
+					removed++;
+				}
+			}
+			return removed;
+		});
 	}
 
 	long estimatedSize() {

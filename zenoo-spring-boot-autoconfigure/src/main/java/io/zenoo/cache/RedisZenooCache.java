@@ -147,14 +147,16 @@ final class RedisZenooCache extends AbstractZenooCache {
 	@Override
 	public <T> Mono<T> find(Object key, Type type) {
 		String redisKey = redisKey(key);
-		return Mono.defer(() -> afterPendingWrite(redisKey, this.guard.call(this.redis.opsForValue().get(redisKey))))
-			.<T>flatMap((bytes) -> decode(redisKey, bytes, type))
-			.doOnNext((value) -> statistics().hit())
-			.switchIfEmpty(Mono.fromRunnable(statistics()::miss))
-			.onErrorResume((ex) -> {
-				backendFailure("read", redisKey, ex);
-				return (this.fallback != null) ? this.fallback.find(key, type) : Mono.empty();
-			});
+		return Mono.defer(() -> {
+			long start = statistics().start();
+			return afterPendingWrite(redisKey, this.guard.call(this.redis.opsForValue().get(redisKey)))
+				.<T>flatMap((bytes) -> decode(redisKey, bytes, type))
+				.doOnNext((value) -> statistics().hit(key, start))
+				.switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start)));
+		}).onErrorResume((ex) -> {
+			backendFailure("read", redisKey, ex);
+			return (this.fallback != null) ? this.fallback.find(key, type) : Mono.empty();
+		});
 	}
 
 	/** Read a value together with its remaining TTL ({@link Duration#ZERO}: no expiry). */
@@ -163,12 +165,14 @@ final class RedisZenooCache extends AbstractZenooCache {
 		ByteBuffer rawKey = ByteBuffer.wrap(redisKey.getBytes(StandardCharsets.UTF_8));
 		Mono<Long> pttl = this.redis.createMono((connection) -> connection.keyCommands().pTtl(rawKey));
 		Mono<byte[]> get = this.redis.opsForValue().get(redisKey);
-		return Mono.defer(() -> afterPendingWrite(redisKey, this.guard.call(Mono.zip(get, pttl))))
-			.<Timed<T>>flatMap((both) -> this.<T>decode(redisKey, both.getT1(), type)
-				.map((value) -> new Timed<>(value, (both.getT2() > 0) ? Duration.ofMillis(both.getT2()) : Duration.ZERO)))
-			.doOnNext((value) -> statistics().hit())
-			.switchIfEmpty(Mono.fromRunnable(statistics()::miss))
-			.onErrorResume((ex) -> {
+		return Mono.defer(() -> {
+			long start = statistics().start();
+			return afterPendingWrite(redisKey, this.guard.call(Mono.zip(get, pttl)))
+				.<Timed<T>>flatMap((both) -> this.<T>decode(redisKey, both.getT1(), type)
+					.map((value) -> new Timed<>(value, (both.getT2() > 0) ? Duration.ofMillis(both.getT2()) : Duration.ZERO)))
+				.doOnNext((value) -> statistics().hit(key, start))
+				.switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start)));
+		}).onErrorResume((ex) -> {
 				backendFailure("read", redisKey, ex);
 				return (this.fallback != null)
 						? this.fallback.<T>find(key, type).map((value) -> new Timed<>(value, this.spec.defaultTtl()))
@@ -235,8 +239,13 @@ final class RedisZenooCache extends AbstractZenooCache {
 	public <T> Mono<T> findOrLoad(Object key, Type type, Supplier<Mono<T>> loader, @Nullable Duration ttl) {
 		String redisKey = redisKey(key);
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
-		return this.singleFlight.run(redisKey, () -> this.<T>find(key, type)
-			.switchIfEmpty(Mono.defer(loader).flatMap((value) -> store(key, value, effective).thenReturn(value))));
+		return Mono.defer(() -> {
+			long start = statistics().start();
+			return this.singleFlight.run(redisKey, () -> this.<T>find(key, type)
+				.switchIfEmpty(Mono.defer(loader)
+					.flatMap((value) -> store(key, value, effective).thenReturn(value))
+					.doOnNext((value) -> statistics().missCompleted(start))));
+		});
 	}
 
 	@Override
@@ -271,6 +280,84 @@ final class RedisZenooCache extends AbstractZenooCache {
 				backendFailure("clear", this.spec.keyPrefix() + "*", ex);
 				return Mono.empty();
 			}));
+	}
+
+	/** Keys whose values are read to estimate the average entry size. */
+	private static final int FOOTPRINT_SAMPLE = 32;
+
+	/** What Redis spends on one key besides its name and value (dict entry, object headers, expiry). */
+	private static final long REDIS_ENTRY_OVERHEAD = 64;
+
+	@Override
+	Mono<Footprint> footprint() {
+		ScanOptions scan = ScanOptions.scanOptions().match(escapeGlob(this.spec.keyPrefix()) + "*").count(BATCH).build();
+		return this.redis.scan(scan)
+			.index()
+			.concatMap((indexed) -> {
+				if (indexed.getT1() >= FOOTPRINT_SAMPLE) {
+					return Mono.just(new long[] { 1, 0, 0 });
+				}
+				String key = indexed.getT2();
+				return this.redis.opsForValue().get(key)
+					.map((bytes) -> new long[] { 1, bytes.length + key.length() + REDIS_ENTRY_OVERHEAD, 1 })
+					.defaultIfEmpty(new long[] { 1, 0, 0 });
+			})
+			.reduce(new long[3], (sum, one) -> new long[] { sum[0] + one[0], sum[1] + one[1], sum[2] + one[2] })
+			.map((sum) -> Footprint.sampled(sum[0], sum[1], (int) sum[2]))
+			.timeout(FOOTPRINT_TIMEOUT)
+			.onErrorResume((ex) -> {
+				logger.debug("Cache '{}': could not measure its Redis keys: {}", getName(), ex.toString());
+				return Mono.just(Footprint.UNKNOWN);
+			});
+	}
+
+	private static final Duration FOOTPRINT_TIMEOUT = Duration.ofSeconds(5);
+
+	@Override
+	Mono<Long> removeMatching(KeyFilter filter) {
+		ScanOptions scan = ScanOptions.scanOptions().match(filter.redisPattern(this.spec.keyPrefix())).count(BATCH).build();
+		int prefixLength = this.spec.keyPrefix().length();
+		Mono<Long> fromFallback = (this.fallback != null) ? this.fallback.removeMatching(filter) : Mono.just(0L);
+		return fromFallback.then(this.guard.stream(this.redis.scan(scan))
+			.filter((redisKey) -> filter.matchesText(redisKey.substring(prefixLength)))
+			.buffer(BATCH)
+			.concatMap((keys) -> this.guard.call(this.redis.unlink(keys.toArray(String[]::new))))
+			.reduce(0L, Long::sum)
+			.onErrorResume((ex) -> {
+				backendFailure("pattern removal", filter.redisPattern(this.spec.keyPrefix()), ex);
+				return Mono.just(0L);
+			}));
+	}
+
+	/** A health check may take longer than one command: the first one also opens the connection. */
+	private static final Duration PING_TIMEOUT_FLOOR = Duration.ofSeconds(2);
+
+	/**
+	 * Whether Redis answers a {@code PING} on this cache's connection within the command timeout (at least two
+	 * seconds, since the first check may have to connect).
+	 */
+	Mono<Duration> ping() {
+		Duration timeout = (this.spec.commandTimeout().compareTo(PING_TIMEOUT_FLOOR) > 0) ? this.spec.commandTimeout()
+				: PING_TIMEOUT_FLOOR;
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return this.redis.createMono((connection) -> connection.ping())
+				.timeout(timeout)
+				.map((pong) -> Duration.ofNanos(System.nanoTime() - start));
+		});
+	}
+
+	io.zenoo.cache.stats.BreakerState breakerState() {
+		return switch (this.guard.state()) {
+			case CLOSED, DISABLED, METRICS_ONLY -> io.zenoo.cache.stats.BreakerState.CLOSED;
+			case HALF_OPEN -> io.zenoo.cache.stats.BreakerState.HALF_OPEN;
+			case OPEN, FORCED_OPEN -> io.zenoo.cache.stats.BreakerState.OPEN;
+		};
+	}
+
+	/** Whether the memory fallback serves instead of Redis (enabled and the breaker not closed). */
+	boolean fallbackActive() {
+		return this.fallback != null && breakerState() != io.zenoo.cache.stats.BreakerState.CLOSED;
 	}
 
 	private void backendFailure(String operation, String redisKey, Throwable ex) {

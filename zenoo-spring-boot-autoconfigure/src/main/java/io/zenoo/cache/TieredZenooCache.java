@@ -33,7 +33,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 		this.l1 = l1;
 		this.l2 = l2;
 		this.invalidations = new InvalidationChannel(l2.connectionFactory(), l2.spec().namespace(), name, sourceId,
-				(redisKey) -> l1.remove(new L1Key(name, redisKey)).subscribe(), this::clearL1);
+				statistics(), (redisKey) -> l1.remove(new L1Key(name, redisKey)).subscribe(), this::clearL1);
 		l2.onRecovery(this::clearL1);
 		this.connectionWatch = ConnectionEvents.onConnectionLost(l2.connectionFactory(), this::clearL1);
 	}
@@ -98,13 +98,16 @@ final class TieredZenooCache extends AbstractZenooCache {
 	@Override
 	public <T> Mono<T> find(Object key, Type type) {
 		L1Key l1Key = l1Key(key);
-		return this.l1.<T>find(l1Key, type)
-			.switchIfEmpty(Mono.defer(() -> this.l2.<T>findWithTtl(key, type).map((timed) -> {
-				this.l1.storeNow(l1Key, timed.value(), l1Ttl(timed.remaining()));
-				return timed.value();
-			})))
-			.doOnNext((value) -> statistics().hit())
-			.switchIfEmpty(Mono.fromRunnable(statistics()::miss));
+		return Mono.defer(() -> {
+			long start = statistics().start();
+			return this.l1.<T>find(l1Key, type)
+				.switchIfEmpty(Mono.defer(() -> this.l2.<T>findWithTtl(key, type).map((timed) -> {
+					this.l1.storeNow(l1Key, timed.value(), l1Ttl(timed.remaining()));
+					return timed.value();
+				})))
+				.doOnNext((value) -> statistics().hit(key, start))
+				.switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start)));
+		});
 	}
 
 	@Override
@@ -127,6 +130,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 		L1Key l1Key = l1Key(key);
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.l2.defaultTtl());
 		return Mono.defer(() -> {
+			long start = statistics().start();
 			AtomicBoolean loaded = new AtomicBoolean();
 			return this.l1.<T>findOrLoadStored(l1Key, () -> this.l2.<T>findWithTtl(key, type)
 				.map((timed) -> MemoryZenooCache.Stored.of(timed.value(), l1Ttl(timed.remaining())))
@@ -138,11 +142,12 @@ final class TieredZenooCache extends AbstractZenooCache {
 							.thenReturn(MemoryZenooCache.Stored.of(value, l1Ttl(effective))));
 				}))).doOnNext((value) -> {
 					if (loaded.get()) {
-						statistics().miss();
+						statistics().miss(key, start);
 						statistics().put();
+						statistics().missCompleted(start);
 					}
 					else {
-						statistics().hit();
+						statistics().hit(key, start);
 					}
 				});
 		});
@@ -158,6 +163,23 @@ final class TieredZenooCache extends AbstractZenooCache {
 	@Override
 	public Mono<Void> removeAll() {
 		return Mono.fromRunnable(this::clearL1).then(this.l2.removeAll()).then(this.invalidations.publishAll());
+	}
+
+	/** L2's entries and bytes: L1 holds a subset of them. */
+	@Override
+	Mono<Footprint> footprint() {
+		return this.l2.footprint();
+	}
+
+	/**
+	 * Remove the matching entries from Redis and all of this cache's L1 entries, here and (through the channel) in
+	 * other instances: L1 keys carry no model, and dropping more of L1 than needed is only a few extra Redis reads.
+	 */
+	@Override
+	Mono<Long> removeMatching(KeyFilter filter) {
+		return Mono.fromRunnable(this::clearL1)
+			.then(this.l2.removeMatching(filter))
+			.flatMap((removed) -> this.invalidations.publishAll().thenReturn(removed));
 	}
 
 	void close() {

@@ -1,22 +1,32 @@
 package io.zenoo.cache;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.zenoo.cache.stats.BreakerState;
+import io.zenoo.cache.stats.DetailedStats;
+import io.zenoo.cache.stats.RedisHealth;
+import io.zenoo.cache.stats.ZenooCacheHealthEvent;
+import io.zenoo.cache.stats.ZenooCacheStats;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /**
@@ -29,9 +39,13 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * unique: setting up a name twice is refused.
  * <p>
  * {@link #destroy()} (called by Spring when the context closes) stops the invalidation subscriptions and shuts down the
- * Redis connections that caches with their own {@code url} opened.
+ * Redis connections that caches with their own {@code url} opened, and stops the health monitoring.
+ * <p>
+ * Statistics: {@link #getStats()} (counters), {@link #getDetailedStats()} (with response times, sizes, memory and
+ * per-model counters once {@link #enableDetailedStats()} was called), {@link #checkRedisHealth()} and
+ * {@link #setupHealthMonitoring(Duration, double)}.
  */
-public class ZenooCacheManager implements CacheManager, DisposableBean {
+public class ZenooCacheManager implements CacheManager, DisposableBean, ApplicationEventPublisherAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(ZenooCacheManager.class);
 
@@ -39,11 +53,18 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 
 	private final String sourceId = UUID.randomUUID().toString();
 
-	private final Map<String, ZenooCache> caches = Collections.synchronizedMap(new LinkedHashMap<>());
+	private final CacheRegistry registry = new CacheRegistry();
 
 	private final List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile @Nullable String defaultCacheName;
+
+	private volatile boolean detailedStats;
+
+	private volatile ApplicationEventPublisher eventPublisher = (event) -> {
+	};
+
+	private volatile @Nullable HealthMonitor healthMonitor;
 
 	/**
 	 * Create a manager without an application Redis connection: Redis caches need their own {@code url}.
@@ -127,34 +148,19 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	}
 
 	private ZenooCache tier(String setting, @Nullable String cacheName, CacheType required) {
-		if (cacheName == null || cacheName.isBlank()) {
-			throw new InvalidCacheSpecException(setting, "is missing",
-					"Name the " + required.name().toLowerCase(Locale.ROOT) + " cache to use as " + setting + ".");
-		}
-		ZenooCache cache = this.caches.get(cacheName);
-		if (cache == null) {
-			throw new InvalidCacheSpecException(setting, "names cache '" + cacheName + "', which does not exist",
-					"Name a " + required.name().toLowerCase(Locale.ROOT) + " cache defined before the tiered cache.");
-		}
-		if (cache.type() != required) {
-			throw new InvalidCacheSpecException(setting, "names cache '" + cacheName + "' of type "
-					+ cache.type().name().toLowerCase(Locale.ROOT) + ", but " + setting + " must be a "
-					+ required.name().toLowerCase(Locale.ROOT) + " cache", "Name a " + required.name().toLowerCase(Locale.ROOT) + " cache.");
-		}
-		return cache;
+		return this.registry.tier(setting, cacheName, required);
 	}
 
 	private void requireFreeName(String name) {
-		if (this.caches.containsKey(name)) {
-			throw new InvalidCacheSpecException("name", "'" + name + "' is already taken by another cache",
-					"Give every cache a unique name.");
-		}
+		this.registry.requireFreeName(name);
 	}
 
 	private ZenooCache register(ZenooCache cache) {
-		synchronized (this.caches) {
-			requireFreeName(cache.getName());
-			this.caches.put(cache.getName(), cache);
+		if (this.detailedStats) {
+			cache.statistics().enableDetailed();
+		}
+		this.registry.add(cache);
+		synchronized (this.registry) {
 			if (this.defaultCacheName == null) {
 				this.defaultCacheName = cache.getName();
 			}
@@ -169,7 +175,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	 * @throws InvalidCacheSpecException if there is no such cache
 	 */
 	public void setDefaultCacheName(String name) {
-		if (name == null || !this.caches.containsKey(name)) {
+		if (!this.registry.contains(name)) {
 			throw new InvalidCacheSpecException("default-cache", "names cache '" + name + "', which does not exist",
 					"Name one of the configured caches: " + getCacheNames() + ".");
 		}
@@ -182,7 +188,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	 */
 	public @Nullable ZenooCache getDefaultCache() {
 		String name = this.defaultCacheName;
-		return (name != null) ? this.caches.get(name) : null;
+		return this.registry.get(name);
 	}
 
 	/**
@@ -192,7 +198,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	 */
 	@Override
 	public @Nullable ZenooCache getCache(String name) {
-		return this.caches.get(name);
+		return this.registry.get(name);
 	}
 
 	/**
@@ -201,9 +207,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	 */
 	@Override
 	public Collection<String> getCacheNames() {
-		synchronized (this.caches) {
-			return List.copyOf(this.caches.keySet());
-		}
+		return this.registry.names();
 	}
 
 	/**
@@ -211,18 +215,173 @@ public class ZenooCacheManager implements CacheManager, DisposableBean {
 	 * @return completes when done; never an error
 	 */
 	public Mono<Void> clearAllCaches() {
-		List<ZenooCache> all;
-		synchronized (this.caches) {
-			all = List.copyOf(this.caches.values());
-		}
-		return Flux.fromIterable(all).concatMap(ZenooCache::removeAll).then();
+		return Flux.fromIterable(allCaches()).concatMap(ZenooCache::removeAll).then();
 	}
 
 	/**
-	 * Stop invalidation subscriptions and close the Redis connections this manager opened.
+	 * Call the listener for every cache set up so far and for every cache set up later (metrics binders use this to
+	 * cover caches created at run time).
+	 * @param listener called with each cache, once
+	 */
+	public void addCacheListener(Consumer<ZenooCache> listener) {
+		this.registry.addListener(Objects.requireNonNull(listener, "listener must not be null"));
+	}
+
+	List<ZenooCache> allCaches() {
+		return this.registry.all();
+	}
+
+	/**
+	 * Return the hits, misses, hit rate and requests of every cache and in total, as the Python client's
+	 * {@code get_stats()}.
+	 * @return the statistics at this moment
+	 */
+	public ZenooCacheStats getStats() {
+		return StatsCollector.stats(allCaches());
+	}
+
+	/**
+	 * Start collecting response times and per-model counters in every cache (and in caches set up later), from zero.
+	 */
+	public void enableDetailedStats() {
+		this.detailedStats = true;
+		allCaches().forEach((cache) -> cache.statistics().enableDetailed());
+	}
+
+	/**
+	 * Stop collecting response times and per-model counters; what was collected is dropped.
+	 */
+	public void disableDetailedStats() {
+		this.detailedStats = false;
+		allCaches().forEach((cache) -> cache.statistics().disableDetailed());
+	}
+
+	/** @return whether detailed statistics are being collected */
+	public boolean isDetailedStatsEnabled() {
+		return this.detailedStats;
+	}
+
+	/**
+	 * Return the detailed statistics of every cache: the counters with miss rate, average hit and miss times (a miss
+	 * includes the Odoo call), entries, estimated memory, per-model counters and, for tiered caches, each level. Sizes
+	 * of Redis caches are counted with {@code SCAN}.
+	 * @return the statistics; never an error
+	 */
+	public Mono<DetailedStats> getDetailedStats() {
+		return StatsCollector.detailed(this.detailedStats, allCaches());
+	}
+
+	/**
+	 * {@code PING} the Redis server of every Redis and tiered cache, on the cache's own connection, within the cache's
+	 * command timeout or two seconds, whichever is longer (the first check may have to connect).
+	 * @return one status per Redis or tiered cache, in set-up order; never an error
+	 */
+	public Mono<List<RedisHealth>> checkRedisHealth() {
+		return StatsCollector.redisHealth(allCaches());
+	}
+
+	/**
+	 * Return the circuit breaker state of a Redis cache (for a tiered cache: of its Redis level).
+	 * @param name the cache name
+	 * @return the state, or {@code null} when there is no such Redis or tiered cache
+	 */
+	public @Nullable BreakerState breakerState(String name) {
+		RedisZenooCache redis = StatsCollector.redisOf(this.registry.get(name));
+		return (redis != null) ? redis.breakerState() : null;
+	}
+
+	/**
+	 * Return whether a Redis cache's memory fallback is serving instead of Redis.
+	 * @param name the cache name
+	 * @return whether the fallback is active; false for other caches
+	 */
+	public boolean isFallbackActive(String name) {
+		RedisZenooCache redis = StatsCollector.redisOf(this.registry.get(name));
+		return redis != null && redis.fallbackActive();
+	}
+
+	/**
+	 * Remove the entries of one cache whose key text matches a Redis-style glob ({@code *}, {@code ?}, {@code [..]})
+	 * and/or whose key belongs to an Odoo model. Redis caches use {@code SCAN MATCH} and {@code UNLINK}, never
+	 * {@code KEYS}; a tiered cache also drops its whole L1, here and in other instances.
+	 * @param name the cache name
+	 * @param pattern the glob on the key text (as in the Redis key after {@code <namespace>:<cache>:}), or {@code null}
+	 * @param model the model, for example {@code res.partner}, or {@code null}
+	 * @return how many entries were removed; never an error once started
+	 * @throws IllegalArgumentException if there is no such cache or neither a pattern nor a model is given
+	 */
+	public Mono<Long> invalidate(String name, @Nullable String pattern, @Nullable String model) {
+		ZenooCache cache = (name != null) ? this.registry.get(name) : null;
+		if (cache == null) {
+			throw new IllegalArgumentException("no cache named '" + name + "'; known caches: " + getCacheNames());
+		}
+		KeyFilter filter = new KeyFilter(pattern, model);
+		return (cache instanceof AbstractZenooCache own) ? own.removeMatching(filter) : Mono.just(0L);
+	}
+
+	/**
+	 * Receive the application's event publisher (called by Spring): health monitoring publishes its
+	 * {@link ZenooCacheHealthEvent}s there.
+	 * @param eventPublisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher must not be null");
+	}
+
+	/**
+	 * Check the caches periodically, as the Python client's {@code setup_health_monitoring}: see
+	 * {@link #setupHealthMonitoring(Duration, double, Long)}, without a memory limit.
+	 * @param checkInterval how often to check
+	 * @param alertThreshold the lowest acceptable hit rate, between 0 and 1
+	 */
+	public void setupHealthMonitoring(Duration checkInterval, double alertThreshold) {
+		setupHealthMonitoring(checkInterval, alertThreshold, null);
+	}
+
+	/**
+	 * Check the caches every {@code checkInterval} on a dedicated thread: a cache whose hit rate over the interval
+	 * falls below {@code alertThreshold}, memory caches whose estimated heap passes {@code memoryLimitBytes}, and a Redis
+	 * server that stops answering are each logged as a warning and published as a {@link ZenooCacheHealthEvent}
+	 * (once per episode). Calling it again replaces the previous monitoring; {@link #destroy()} stops it.
+	 * @param checkInterval how often to check, positive
+	 * @param alertThreshold the lowest acceptable hit rate, between 0 and 1
+	 * @param memoryLimitBytes the memory limit in bytes, or {@code null} for none
+	 * @throws IllegalArgumentException if a value is out of range
+	 */
+	public void setupHealthMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes) {
+		HealthMonitor.validate(checkInterval, alertThreshold, memoryLimitBytes);
+		startMonitoring(checkInterval, alertThreshold, memoryLimitBytes,
+				Schedulers.newSingle("zenoo-cache-health", true));
+	}
+
+	/** @return whether periodic health monitoring is running */
+	public boolean isHealthMonitoringActive() {
+		return this.healthMonitor != null;
+	}
+
+	/** Start monitoring on the given scheduler (tests pass a virtual-time one); the monitor disposes it. */
+	void startMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes,
+			Scheduler scheduler) {
+		HealthMonitor.validate(checkInterval, alertThreshold, memoryLimitBytes);
+		HealthMonitor previous = this.healthMonitor;
+		this.healthMonitor = new HealthMonitor(this, checkInterval, alertThreshold, memoryLimitBytes, scheduler,
+				(event) -> this.eventPublisher.publishEvent(event));
+		if (previous != null) {
+			previous.close();
+		}
+	}
+
+	/**
+	 * Stop the health monitoring, the invalidation subscriptions, and close the Redis connections this manager opened.
 	 */
 	@Override
 	public void destroy() {
+		HealthMonitor monitor = this.healthMonitor;
+		this.healthMonitor = null;
+		if (monitor != null) {
+			monitor.close();
+		}
 		List<AutoCloseable> toClose;
 		synchronized (this.resources) {
 			toClose = new ArrayList<>(this.resources);

@@ -112,8 +112,8 @@ final class QueryCacheKey implements CacheKeyText {
 		text.append(hex);
 	}
 
-	/** @return the model this key belongs to */
-	String model() {
+	@Override
+	public String model() {
 		return this.model;
 	}
 

@@ -34,6 +34,8 @@ public class ZenooClient implements AutoCloseable {
 
 	private final String scope;
 
+	private final OdooCallObserver observer;
+
 	/**
 	 * A client over a transport, without caching.
 	 * @param transport how calls reach Odoo
@@ -51,8 +53,22 @@ public class ZenooClient implements AutoCloseable {
 	 * @param cacheManager the caches, or {@code null} for none
 	 */
 	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager) {
+		this(transport, protocol, cacheManager, OdooCallObserver.NONE);
+	}
+
+	/**
+	 * A client over a transport whose reads may be cached and whose every call to Odoo goes through an observer
+	 * (metrics, tracing).
+	 * @param transport how calls reach Odoo
+	 * @param protocol the protocol the transport speaks
+	 * @param cacheManager the caches, or {@code null} for none
+	 * @param observer watches every call; {@link OdooCallObserver#NONE} for none
+	 */
+	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
+			OdooCallObserver observer) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.protocol = Objects.requireNonNull(protocol, "protocol must not be null");
+		this.observer = Objects.requireNonNull(observer, "observer must not be null");
 		this.cacheManager = cacheManager;
 		this.scope = transport.server() + "/" + transport.database() + "/" + transport.login();
 	}
@@ -152,7 +168,8 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public ZenooClient withCredentials(OdooCredentials credentials) {
 		Objects.requireNonNull(credentials, "credentials must not be null");
-		return new ZenooClient(this.transport.withCredentials(credentials), this.protocol, this.cacheManager);
+		return new ZenooClient(this.transport.withCredentials(credentials), this.protocol, this.cacheManager,
+				this.observer);
 	}
 
 	/**
@@ -228,7 +245,7 @@ public class ZenooClient implements AutoCloseable {
 	}
 
 	Mono<JsonNode> execute(OdooCall call) {
-		return this.transport.execute(call);
+		return this.observer.observe(call, this.transport.execute(call));
 	}
 
 	static OdooException unexpected(String model, String method, String expected, JsonNode actual) {

@@ -1,0 +1,68 @@
+package io.zenoo.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.zenoo.actuate.MicrometerOdooCallObserver;
+import io.zenoo.actuate.ObservationOdooCallObserver;
+import io.zenoo.actuate.ZenooCacheMeterBinder;
+import io.zenoo.cache.ZenooCacheManager;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Micrometer support, when Micrometer is on the classpath: the cache meters of every Zenoo cache (also those set up at
+ * run time) through a {@link ZenooCacheMeterBinder}, the {@code zenoo.rpc} timer of every Odoo call, and a
+ * {@code zenoo.rpc} observation per call when the application has an {@link ObservationRegistry}.
+ */
+@AutoConfiguration(after = ZenooCacheAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+public class ZenooMetricsAutoConfiguration {
+
+	/**
+	 * Binds the Zenoo caches to every meter registry.
+	 * @param zenooCacheManager the caches
+	 * @return the binder
+	 */
+	@Bean
+	@ConditionalOnBean(ZenooCacheManager.class)
+	@ConditionalOnMissingBean
+	public ZenooCacheMeterBinder zenooCacheMeterBinder(ZenooCacheManager zenooCacheManager) {
+		return new ZenooCacheMeterBinder(zenooCacheManager, "zenooCacheManager");
+	}
+
+	/**
+	 * Times every Odoo call.
+	 * @param registry the meter registry
+	 * @return the observer
+	 */
+	@Bean
+	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnMissingBean
+	public MicrometerOdooCallObserver micrometerOdooCallObserver(MeterRegistry registry) {
+		return new MicrometerOdooCallObserver(registry);
+	}
+
+	/** Observations of Odoo calls, when the application has an observation registry. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationRegistry.class)
+	@ConditionalOnBean(ObservationRegistry.class)
+	static class ObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ObservationOdooCallObserver observationOdooCallObserver(ObservationRegistry registry) {
+			return new ObservationOdooCallObserver(registry);
+		}
+
+	}
+
+}
