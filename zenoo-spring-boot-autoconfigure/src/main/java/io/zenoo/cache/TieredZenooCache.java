@@ -33,17 +33,46 @@ final class TieredZenooCache extends AbstractZenooCache {
 		this.l1 = l1;
 		this.l2 = l2;
 		this.invalidations = new InvalidationChannel(l2.connectionFactory(), l2.spec().namespace(), name, sourceId,
-				statistics(), (redisKey) -> l1.remove(new L1Key(name, redisKey)).subscribe(), this::clearL1);
+				statistics(), (redisKey) -> evictFromL1(l1, l2, name, redisKey), this::clearL1);
 		l2.onRecovery(this::clearL1);
 		this.connectionWatch = ConnectionEvents.onConnectionLost(l2.connectionFactory(), this::clearL1);
 	}
 
-	/** This cache's L1 keys: distinct from any key a direct user of the memory cache could use. */
-	record L1Key(String tieredCache, String redisKey) {
+	/**
+	 * This cache's L1 keys: distinct from any key a direct user of the memory cache could use. They hold the caller's
+	 * key object itself, so that an L1 hit costs its (precomputed) hash and equality only; the Redis key text is built
+	 * on the way to L2, for writes, and for invalidations.
+	 */
+	record L1Key(String tieredCache, Object key) implements CacheKeyText {
+
+		@Override
+		public String cacheKeyText() {
+			return (this.key instanceof CacheKeyText text) ? text.cacheKeyText() : String.valueOf(this.key);
+		}
+
+		@Override
+		public @Nullable String model() {
+			return (this.key instanceof CacheKeyText text) ? text.model() : null;
+		}
+
 	}
 
 	private L1Key l1Key(Object key) {
-		return new L1Key(getName(), this.l2.redisKey(key));
+		return new L1Key(getName(), key);
+	}
+
+	/**
+	 * Drops the L1 entry another instance changed. Messages carry the Redis key text; the L1 keys whose text it is
+	 * are found by a pass over this cache's L1 entries (their texts were built, and kept, when they were filled).
+	 */
+	private static void evictFromL1(MemoryZenooCache l1, RedisZenooCache l2, String name, String redisKey) {
+		String prefix = l2.spec().keyPrefix();
+		if (!redisKey.startsWith(prefix)) {
+			return;
+		}
+		String text = redisKey.substring(prefix.length());
+		l1.removeIf((key) -> key instanceof L1Key l1Key && l1Key.tieredCache().equals(name)
+				&& l1Key.cacheKeyText().equals(text));
 	}
 
 	void clearL1() {
@@ -122,7 +151,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 				this.l1.storeNow(l1Key, value, l1Ttl(effective));
 				statistics().put();
 			}))
-			.then(this.invalidations.publishKey(l1Key.redisKey()));
+			.then(this.invalidations.publishKey(this.l2.redisKey(key)));
 	}
 
 	@Override
@@ -138,7 +167,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 					loaded.set(true);
 					return Mono.defer(loader)
 						.flatMap((value) -> this.l2.store(key, value, effective)
-							.then(this.invalidations.publishKey(l1Key.redisKey()))
+							.then(this.invalidations.publishKey(this.l2.redisKey(key)))
 							.thenReturn(MemoryZenooCache.Stored.of(value, l1Ttl(effective))));
 				}))).doOnNext((value) -> {
 					if (loaded.get()) {
@@ -157,7 +186,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 	public Mono<Boolean> remove(Object key) {
 		L1Key l1Key = l1Key(key);
 		return Mono.zip(this.l1.remove(l1Key), this.l2.remove(key), (inL1, inL2) -> inL1 || inL2)
-			.flatMap((removed) -> this.invalidations.publishKey(l1Key.redisKey()).thenReturn(removed));
+			.flatMap((removed) -> this.invalidations.publishKey(this.l2.redisKey(key)).thenReturn(removed));
 	}
 
 	@Override
