@@ -146,16 +146,23 @@ final class RedisZenooCache extends AbstractZenooCache {
 
 	@Override
 	public <T> Mono<T> find(Object key, Type type) {
-		String redisKey = redisKey(key);
+		return read(key, redisKey(key), type, true);
+	}
+
+	/**
+	 * One GET and decode; a hit is counted, a miss only when {@code countMiss} (a probe that goes on to a counted
+	 * read must not count the same miss twice).
+	 */
+	private <T> Mono<T> read(Object key, String redisKey, Type type, boolean countMiss) {
 		return Mono.defer(() -> {
 			long start = statistics().start();
-			return afterPendingWrite(redisKey, this.guard.call(this.redis.opsForValue().get(redisKey)))
+			Mono<T> value = afterPendingWrite(redisKey, this.guard.call(this.redis.opsForValue().get(redisKey)))
 				.<T>flatMap((bytes) -> decode(redisKey, bytes, type))
-				.doOnNext((value) -> statistics().hit(key, start))
-				.switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start)));
+				.doOnNext((found) -> statistics().hit(key, start));
+			return countMiss ? value.switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start))) : value;
 		}).onErrorResume((ex) -> {
 			backendFailure("read", redisKey, ex);
-			return (this.fallback != null) ? this.fallback.find(key, type) : Mono.empty();
+			return (this.fallback != null) ? this.fallback.<T>find(key, type) : Mono.<T>empty();
 		});
 	}
 
@@ -241,10 +248,13 @@ final class RedisZenooCache extends AbstractZenooCache {
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
 		return Mono.defer(() -> {
 			long start = statistics().start();
-			return this.singleFlight.run(redisKey, () -> this.<T>find(key, type)
-				.switchIfEmpty(Mono.defer(loader)
-					.flatMap((value) -> store(key, value, effective).thenReturn(value))
-					.doOnNext((value) -> statistics().missCompleted(start))));
+			// a hit is one GET; only a miss goes through single flight, where a second read catches a value another
+			// caller stored meanwhile
+			return this.<T>read(key, redisKey, type, false)
+				.switchIfEmpty(Mono.defer(() -> this.singleFlight.run(redisKey, () -> this.<T>find(key, type)
+					.switchIfEmpty(Mono.defer(loader)
+						.flatMap((value) -> store(key, value, effective).thenReturn(value))
+						.doOnNext((value) -> statistics().missCompleted(start))))));
 		});
 	}
 
