@@ -178,7 +178,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			long start = statistics().start();
 			CompletableFuture<Stored> previous = this.cache.getIfPresent(key);
 			if (previous != null && previous.isDone()) {
-				if (!previous.isCompletedExceptionally() && !isExpired(previous)) {
+				if (isFresh(previous)) {
 					// the hot path: one lookup, no loader, no future plumbing
 					statistics().hit(key, start);
 					@SuppressWarnings("unchecked")
@@ -269,6 +269,24 @@ final class MemoryZenooCache extends AbstractZenooCache {
 
 	long estimatedSize() {
 		return this.cache.synchronous().estimatedSize();
+	}
+
+	/**
+	 * The value of a completed, unexpired entry, counted as a hit; {@code null} (and nothing counted) otherwise.
+	 * The synchronous hot path of caches layered on this one.
+	 */
+	@Nullable Object peekFresh(Object key) {
+		long start = statistics().start();
+		CompletableFuture<Stored> entry = this.cache.getIfPresent(key);
+		if (entry != null && entry.isDone() && isFresh(entry)) {
+			statistics().hit(key, start);
+			return entry.join().value();
+		}
+		return null;
+	}
+
+	private boolean isFresh(CompletableFuture<Stored> done) {
+		return !done.isCompletedExceptionally() && !isExpired(done);
 	}
 
 	/**

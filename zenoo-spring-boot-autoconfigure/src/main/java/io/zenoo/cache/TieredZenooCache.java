@@ -160,6 +160,14 @@ final class TieredZenooCache extends AbstractZenooCache {
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.l2.defaultTtl());
 		return Mono.defer(() -> {
 			long start = statistics().start();
+			Object inL1 = this.l1.peekFresh(l1Key);
+			if (inL1 != null) {
+				// the hot path: an L1 hit costs what a memory-cache hit costs
+				statistics().hit(key, start);
+				@SuppressWarnings("unchecked")
+				T value = (T) inL1;
+				return Mono.just(value);
+			}
 			AtomicBoolean loaded = new AtomicBoolean();
 			return this.l1.<T>findOrLoadStored(l1Key, () -> this.l2.<T>findWithTtl(key, type)
 				.map((timed) -> MemoryZenooCache.Stored.of(timed.value(), l1Ttl(timed.remaining())))

@@ -549,13 +549,23 @@ public final class QueryBuilder<T> {
 		String scope = this.client.scope();
 		QueryCacheKey key = (options.key() != null)
 				? QueryCacheKey.custom(scope, this.model, options.key(), this.state.context())
-				: QueryCacheKey.of(scope, this.model, method, this.state.domain(), new QueryCacheKey.ReadShape(
-						requestedFields(), this.state.order(), limit, this.state.offset(), ids, extra),
+				: QueryCacheKey.of(scope, this.model, method, this.state.domain(), readShape(limit, ids, extra),
 						this.state.context());
 		if (options.mode() == CacheOptions.Mode.REFRESH) {
 			return loader.get().flatMap((value) -> cache.store(key, value, options.ttl()).thenReturn(value));
 		}
 		return cache.findOrLoad(key, resultType, loader, options.ttl());
+	}
+
+	private QueryCacheKey.ReadShape readShape(@Nullable Integer limit, @Nullable List<Long> ids,
+			@Nullable Object extra) {
+		List<String> fields = this.state.fields();
+		if (fields == null) {
+			List<String> defaults = this.reader.defaultFields();
+			return new QueryCacheKey.ReadShape(defaults, this.reader.defaultFieldsHash(), this.state.order(), limit,
+					this.state.offset(), ids, extra);
+		}
+		return new QueryCacheKey.ReadShape(fields, this.state.order(), limit, this.state.offset(), ids, extra);
 	}
 
 	private OdooCall readCall(String method, Map<String, Object> kwargs) {

@@ -159,13 +159,22 @@ final class QueryCacheKey implements CacheKeyText {
 
 		ReadShape(@Nullable List<String> fields, @Nullable String order, @Nullable Integer limit, int offset,
 				@Nullable List<Long> ids, @Nullable Object extra) {
+			this(fields, Objects.hashCode(fields), order, limit, offset, ids, extra);
+		}
+
+		/**
+		 * @param fieldsHash the hash of {@code fields}, when the caller already has it (a record type's field list is
+		 * shared by all its queries, so its hash is computed once)
+		 */
+		ReadShape(@Nullable List<String> fields, int fieldsHash, @Nullable String order, @Nullable Integer limit,
+				int offset, @Nullable List<Long> ids, @Nullable Object extra) {
 			this.fields = fields;
 			this.order = order;
 			this.limit = limit;
 			this.offset = offset;
 			this.ids = ids;
 			this.extra = extra;
-			int h = Objects.hashCode(fields);
+			int h = fieldsHash;
 			h = 31 * h + Objects.hashCode(order);
 			h = 31 * h + Objects.hashCode(limit);
 			h = 31 * h + offset;

@@ -29,6 +29,11 @@ interface RowReader<T> {
 	java.lang.reflect.Type listType();
 
 	/**
+	 * @return the hash of {@link #defaultFields()}, computed once
+	 */
+	int defaultFieldsHash();
+
+	/**
 	 * The reader of a record type, made once per type: queries are built on hot paths.
 	 */
 	@SuppressWarnings("unchecked")
@@ -38,8 +43,14 @@ interface RowReader<T> {
 
 	static <T> RowReader<T> forRecord(RecordMapper<T> mapper) {
 		List<String> fields = mapper.fieldNames();
+		int fieldsHash = fields.hashCode();
 		java.lang.reflect.Type listType = ResultTypes.listOf(mapper.type());
 		return new RowReader<>() {
+
+			@Override
+			public int defaultFieldsHash() {
+				return fieldsHash;
+			}
 
 			@Override
 			public java.lang.reflect.Type listType() {
@@ -85,6 +96,11 @@ interface RowReader<T> {
 	private static RowReader<Map<String, Object>> mapReader() {
 		MapRowMapper mapper = MapRowMapper.instance();
 		return new RowReader<>() {
+
+			@Override
+			public int defaultFieldsHash() {
+				return 0;
+			}
 
 			@Override
 			public java.lang.reflect.Type listType() {
