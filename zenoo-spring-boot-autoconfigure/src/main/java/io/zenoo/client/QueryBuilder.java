@@ -267,8 +267,8 @@ public final class QueryBuilder<T> {
 	 */
 	public Mono<List<T>> all() {
 		Integer limit = this.state.limit();
-		return cached("search_read", limit, null, null, this.reader.listType(), () -> searchReadCall(limit),
-				this::readRows);
+		return cached("search_read", limit, null, null, this.reader.listType(), () -> calls().searchRead(limit),
+				(node) -> ResultShapes.rows(this.model, "search_read", node, this.reader));
 	}
 
 	/**
@@ -284,8 +284,8 @@ public final class QueryBuilder<T> {
 	 * @return the row, or empty when none matches
 	 */
 	public Mono<T> first() {
-		return this.<List<T>>cached("search_read", 1, null, null, this.reader.listType(), () -> searchReadCall(1),
-				this::readRows)
+		return this.<List<T>>cached("search_read", 1, null, null, this.reader.listType(), () -> calls().searchRead(1),
+				(node) -> ResultShapes.rows(this.model, "search_read", node, this.reader))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)));
 	}
 
@@ -308,14 +308,8 @@ public final class QueryBuilder<T> {
 		if (idList.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return cached("read", null, idList, null, this.reader.listType(), () -> {
-			Map<String, Object> kwargs = new LinkedHashMap<>();
-			List<String> requested = requestedFields();
-			if (requested != null) {
-				kwargs.put("fields", requested);
-			}
-			return new OdooCall(this.model, "read", idList, List.of(), kwargs, this.state.context(), true);
-		}, this::readRows);
+		return cached("read", null, idList, null, this.reader.listType(), () -> calls().read(idList),
+				(node) -> ResultShapes.rows(this.model, "read", node, this.reader));
 	}
 
 	/**
@@ -323,14 +317,8 @@ public final class QueryBuilder<T> {
 	 * @return the count
 	 */
 	public Mono<Long> count() {
-		return cached("search_count", this.state.limit(), null, null, Long.class, () -> {
-			Map<String, Object> kwargs = new LinkedHashMap<>();
-			kwargs.put("domain", this.state.domain().toList());
-			if (this.state.limit() != null) {
-				kwargs.put("limit", this.state.limit());
-			}
-			return readCall("search_count", kwargs);
-		}, (node) -> requireNumber(node, "search_count").longValue());
+		return cached("search_count", this.state.limit(), null, null, Long.class, () -> calls().searchCount(),
+				(node) -> ResultShapes.count(this.model, "search_count", node));
 	}
 
 	/**
@@ -338,12 +326,8 @@ public final class QueryBuilder<T> {
 	 * @return the ids
 	 */
 	public Mono<List<Long>> ids() {
-		return cached("search", this.state.limit(), null, null, ResultTypes.LIST_OF_LONG, () -> {
-			Map<String, Object> kwargs = new LinkedHashMap<>();
-			kwargs.put("domain", this.state.domain().toList());
-			putPaging(kwargs, this.state.limit());
-			return readCall("search", kwargs);
-		}, (node) -> readIds(node, "search"));
+		return cached("search", this.state.limit(), null, null, ResultTypes.LIST_OF_LONG, () -> calls().search(),
+				(node) -> ResultShapes.ids(this.model, "search", node));
 	}
 
 	/**
@@ -365,16 +349,9 @@ public final class QueryBuilder<T> {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(operator, "operator must not be null");
 		int limit = (this.state.limit() != null) ? this.state.limit() : 100;
-		return cached("name_search", limit, null, List.of(name, operator), ResultTypes.LIST_OF_MANY2ONE, () -> {
-			Map<String, Object> kwargs = new LinkedHashMap<>();
-			kwargs.put("name", name);
-			// Odoo 18 calls the domain 'args'; Odoo 19 (the only one speaking JSON-2) renamed it 'domain'.
-			kwargs.put(this.client.protocol() == OdooProtocol.JSON2 ? "domain" : "args",
-					this.state.domain().toList());
-			kwargs.put("operator", operator);
-			kwargs.put("limit", limit);
-			return readCall("name_search", kwargs);
-		}, this::readPairs);
+		boolean json2 = this.client.protocol() == OdooProtocol.JSON2;
+		return cached("name_search", limit, null, List.of(name, operator), ResultTypes.LIST_OF_MANY2ONE,
+				() -> calls().nameSearch(name, operator, limit, json2), (node) -> ResultShapes.pairs(this.model, node));
 	}
 
 	/**
@@ -394,26 +371,8 @@ public final class QueryBuilder<T> {
 		List<String> groupByList = List.copyOf(groupBy);
 		RowReader<Map<String, Object>> maps = RowReader.forMaps();
 		return cached("read_group", this.state.limit(), null, List.of(aggregateList, groupByList, lazy),
-				ResultTypes.LIST_OF_MAPS, () -> {
-					Map<String, Object> kwargs = new LinkedHashMap<>();
-					kwargs.put("domain", this.state.domain().toList());
-					kwargs.put("fields", aggregateList);
-					kwargs.put("groupby", groupByList);
-					kwargs.put("offset", this.state.offset());
-					if (this.state.limit() != null) {
-						kwargs.put("limit", this.state.limit());
-					}
-					if (this.state.order() != null) {
-						kwargs.put("orderby", this.state.order());
-					}
-					kwargs.put("lazy", lazy);
-					return readCall("read_group", kwargs);
-				}, (node) -> {
-					requireArray(node, "read_group");
-					List<Map<String, Object>> groups = new ArrayList<>(node.size());
-					node.forEach((row) -> groups.add(maps.read(row)));
-					return List.copyOf(groups);
-				});
+				ResultTypes.LIST_OF_MAPS, () -> calls().readGroup(aggregateList, groupByList, lazy),
+				(node) -> ResultShapes.rows(this.model, "read_group", node, maps));
 	}
 
 	/**
@@ -424,24 +383,8 @@ public final class QueryBuilder<T> {
 	public Mono<Map<String, Map<String, Object>>> fieldsGet(String... attributes) {
 		Objects.requireNonNull(attributes, "attributes must not be null");
 		List<String> attributeList = List.of(attributes);
-		RowReader<Map<String, Object>> maps = RowReader.forMaps();
-		return cached("fields_get", null, null, attributeList, ResultTypes.FIELDS, () -> {
-			Map<String, Object> kwargs = new LinkedHashMap<>();
-			if (this.state.fields() != null) {
-				kwargs.put("allfields", this.state.fields());
-			}
-			if (!attributeList.isEmpty()) {
-				kwargs.put("attributes", attributeList);
-			}
-			return readCall("fields_get", kwargs);
-		}, (node) -> {
-			if (!node.isObject()) {
-				throw ZenooClient.unexpected(this.model, "fields_get", "an object", node);
-			}
-			Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-			node.properties().forEach((entry) -> result.put(entry.getKey(), maps.read(entry.getValue())));
-			return java.util.Collections.unmodifiableMap(result);
-		});
+		return cached("fields_get", null, null, attributeList, ResultTypes.FIELDS, () -> calls().fieldsGet(attributeList),
+				(node) -> ResultShapes.fields(this.model, node));
 	}
 
 	// ---------------------------------------------------------------- writes
@@ -473,12 +416,7 @@ public final class QueryBuilder<T> {
 		}
 		Map<String, Object> kwargs = Map.of("vals_list", valsList);
 		OdooCall call = new OdooCall(this.model, "create", null, List.of(), kwargs, this.state.context(), false);
-		return this.client.execute(call).map((node) -> {
-			if (node.isNumber()) {
-				return List.of(node.longValue());
-			}
-			return readIds(node, "create");
-		});
+		return this.client.execute(call).map((node) -> ResultShapes.createdIds(this.model, node));
 	}
 
 	/**
@@ -505,7 +443,7 @@ public final class QueryBuilder<T> {
 		}
 		Map<String, Object> kwargs = Map.of("vals", OdooValues.toWireValues(values));
 		OdooCall call = new OdooCall(this.model, "write", idList, List.of(), kwargs, this.state.context(), false);
-		return this.client.execute(call).map((node) -> node.isBoolean() ? node.booleanValue() : !node.isNull());
+		return this.client.execute(call).map(ResultShapes::written);
 	}
 
 	/**
@@ -525,7 +463,7 @@ public final class QueryBuilder<T> {
 	public Mono<Boolean> delete(Collection<Long> ids) {
 		List<Long> idList = requireIds(ids);
 		OdooCall call = new OdooCall(this.model, "unlink", idList, List.of(), Map.of(), this.state.context(), false);
-		return this.client.execute(call).map((node) -> node.isBoolean() ? node.booleanValue() : !node.isNull());
+		return this.client.execute(call).map(ResultShapes::written);
 	}
 
 	// ---------------------------------------------------------------- helpers
@@ -568,82 +506,12 @@ public final class QueryBuilder<T> {
 		return new QueryCacheKey.ReadShape(fields, this.state.order(), limit, this.state.offset(), ids, extra);
 	}
 
-	private OdooCall readCall(String method, Map<String, Object> kwargs) {
-		return new OdooCall(this.model, method, null, List.of(), kwargs, this.state.context(), true);
-	}
-
-	private OdooCall searchReadCall(@Nullable Integer limit) {
-		Map<String, Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("domain", this.state.domain().toList());
-		List<String> requested = requestedFields();
-		if (requested != null) {
-			kwargs.put("fields", requested);
-		}
-		putPaging(kwargs, limit);
-		return readCall("search_read", kwargs);
-	}
-
-	private void putPaging(Map<String, Object> kwargs, @Nullable Integer limit) {
-		if (this.state.offset() > 0) {
-			kwargs.put("offset", this.state.offset());
-		}
-		if (limit != null) {
-			kwargs.put("limit", limit);
-		}
-		if (this.state.order() != null) {
-			kwargs.put("order", this.state.order());
-		}
+	private ReadCalls calls() {
+		return new ReadCalls(this.model, this.state, requestedFields());
 	}
 
 	private @Nullable List<String> requestedFields() {
 		return (this.state.fields() != null) ? this.state.fields() : this.reader.defaultFields();
-	}
-
-	private List<T> readRows(JsonNode node) {
-		requireArray(node, "search_read");
-		List<T> rows = new ArrayList<>(node.size());
-		for (JsonNode row : node) {
-			rows.add(this.reader.read(row));
-		}
-		return java.util.Collections.unmodifiableList(rows);
-	}
-
-	private List<Long> readIds(JsonNode node, String method) {
-		requireArray(node, method);
-		List<Long> ids = new ArrayList<>(node.size());
-		for (JsonNode id : node) {
-			if (!id.isIntegralNumber()) {
-				throw ZenooClient.unexpected(this.model, method, "a list of ids", node);
-			}
-			ids.add(id.longValue());
-		}
-		return List.copyOf(ids);
-	}
-
-	private List<Many2One> readPairs(JsonNode node) {
-		requireArray(node, "name_search");
-		List<Many2One> pairs = new ArrayList<>(node.size());
-		for (JsonNode pair : node) {
-			if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isIntegralNumber()) {
-				throw ZenooClient.unexpected(this.model, "name_search", "[id, name] pairs", node);
-			}
-			JsonNode name = pair.get(1);
-			pairs.add(new Many2One(pair.get(0).longValue(), name.isString() ? name.asString() : null));
-		}
-		return List.copyOf(pairs);
-	}
-
-	private void requireArray(JsonNode node, String method) {
-		if (!node.isArray()) {
-			throw ZenooClient.unexpected(this.model, method, "a list", node);
-		}
-	}
-
-	private Number requireNumber(JsonNode node, String method) {
-		if (!node.isIntegralNumber()) {
-			throw ZenooClient.unexpected(this.model, method, "a number", node);
-		}
-		return node.numberValue();
 	}
 
 	private List<Long> requireIds(Collection<Long> ids) {
