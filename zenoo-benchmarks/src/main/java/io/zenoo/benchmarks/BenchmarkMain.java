@@ -35,7 +35,9 @@ public final class BenchmarkMain {
 			new Goal("Redis-cache hit through the client vs raw Lettuce GET + Jackson decode",
 					"RedisHitBenchmark.zenooRedisHit", "RedisHitBenchmark.rawGetAndDecode", 1.3),
 			new Goal("tiered-cache L1 hit vs memory-cache hit, both through the client",
-					"TieredHitBenchmark.zenooTieredL1Hit", "TieredHitBenchmark.zenooMemoryHit", 1.1));
+					"TieredHitBenchmark.zenooTieredL1Hit", "TieredHitBenchmark.zenooMemoryHit", 1.1),
+			new Goal("memory-cache hit with detailed statistics on vs off",
+					"DetailedStatsBenchmark.hitDetailedStatsOn", "DetailedStatsBenchmark.hitDetailedStatsOff", 1.05));
 
 	private BenchmarkMain() {
 	}
