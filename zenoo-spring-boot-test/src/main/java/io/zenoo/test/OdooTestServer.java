@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.netty.resources.LoopResources;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -54,6 +55,12 @@ public final class OdooTestServer implements AutoCloseable {
 
 	private volatile DisposableServer server;
 
+	/**
+	 * This server's own event loop: Reactor Netty's global resources are disposed by Spring Boot when an application
+	 * context closes, and the server must outlive the contexts of the tests that use it.
+	 */
+	private final LoopResources loops = LoopResources.create("odoo-test-server", 1, 2, true);
+
 	private volatile String url = "";
 
 	private OdooTestServer(boolean fixtures) {
@@ -84,7 +91,7 @@ public final class OdooTestServer implements AutoCloseable {
 	private static OdooTestServer startServer(boolean fixtures) {
 		OdooTestServer odoo = new OdooTestServer(fixtures);
 		odoo.engine = new Engine(new Store(fixtures), odoo.calls, odoo.sessions);
-		odoo.server = HttpServer.create().host("127.0.0.1").port(0).handle(odoo::handle)
+		odoo.server = HttpServer.create().runOn(odoo.loops).host("127.0.0.1").port(0).handle(odoo::handle)
 			.bindNow(Duration.ofSeconds(10));
 		odoo.url = "http://127.0.0.1:" + odoo.server.port();
 		odoo.engine = new Engine(odoo.engine.store, odoo.calls, odoo.sessions, odoo.url);
@@ -157,6 +164,7 @@ public final class OdooTestServer implements AutoCloseable {
 			if (running != null) {
 				running.disposeNow(Duration.ofSeconds(5));
 			}
+			this.loops.dispose();
 			logger.debug("Odoo test server at {} stopped", this.url);
 		}
 	}
