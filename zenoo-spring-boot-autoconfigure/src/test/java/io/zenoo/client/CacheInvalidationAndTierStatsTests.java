@@ -20,7 +20,6 @@ import io.zenoo.cache.support.SharedRedis;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import io.zenoo.test.OdooTestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +73,7 @@ class CacheInvalidationAndTierStatsTests {
 			.build());
 		this.caches.setupMemoryCache(new MemoryCacheSpec("l1", 500, Duration.ofMinutes(5), CacheStrategy.TTL));
 		this.caches.setupTieredCache("tiered", "l1", "redis");
-		this.client = ZenooClient.create(ZenooClientSettings.of(server.url(), server.database(),
-				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)), this.caches);
+		this.client = TestClients.admin(server, this.caches);
 	}
 
 	@AfterEach

@@ -10,7 +10,6 @@ import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.cache.stats.DetailedCacheStats;
 import io.zenoo.client.mapping.MapRowMapper;
 import io.zenoo.test.OdooTestServer;
-import io.zenoo.test.OdooTestUsers;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +33,7 @@ class CacheMemoryEstimateTests {
 	void memoryEstimateIsWithinAQuarterOfTheMeasuredHeap() {
 		byte[] response;
 		try (OdooTestServer server = OdooTestServer.start();
-				ZenooClient client = ZenooClient.create(ZenooClientSettings.of(server.url(), server.database(),
-						OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)))) {
+				ZenooClient client = TestClients.admin(server)) {
 			JsonNode rows = client.call("res.partner", "search_read", List.of(), Map.of("fields",
 					List.of("name", "email", "phone", "city", "is_company", "country_id", "street", "category_id"),
 					"limit", 12, "order", "id")).block();

@@ -15,7 +15,6 @@ import io.zenoo.cache.stats.ZenooCacheStats;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import io.zenoo.test.OdooTestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +52,7 @@ class CacheStatsTests {
 		this.caches = new ZenooCacheManager();
 		this.caches.setupMemoryCache(new MemoryCacheSpec("main", 500, Duration.ofMinutes(5), CacheStrategy.TTL));
 		this.caches.setupMemoryCache(new MemoryCacheSpec("other", 500, Duration.ofMinutes(5), CacheStrategy.TTL));
-		this.client = ZenooClient.create(ZenooClientSettings.of(server.url(), server.database(),
-				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD)), this.caches);
+		this.client = TestClients.admin(server, this.caches);
 	}
 
 	@AfterEach
