@@ -43,24 +43,27 @@ final class Prefetcher {
 	 * The rows, emitted once what they point to is prefetched.
 	 * @param <T> the row type
 	 * @param rows the query's read
-	 * @return the same rows, later
+	 * @return the same rows, later; an {@link IllegalArgumentException}, before anything is read, when the query's
+	 * {@code fields(...)} leave a prefetched field out
 	 */
 	<T> Mono<List<T>> after(Mono<List<T>> rows) {
-		return rows.flatMap((found) -> prefetch(found).thenReturn(found));
+		return Mono.defer(() -> {
+			for (PrefetchField field : this.state.prefetch()) {
+				field.requireRead(this.state.fields());
+			}
+			return rows.flatMap((found) -> prefetch(found).thenReturn(found));
+		});
 	}
 
 	/**
 	 * Prefetches what the rows point to.
 	 * @param rows the rows the query read
 	 * @return completes once every related record is cached (or their read failed, which is logged); fails with an
-	 * {@link IllegalArgumentException} when a prefetched field is not read or not a many2one
+	 * {@link IllegalArgumentException} when an untyped row's value is not a many2one
 	 */
-	Mono<Void> prefetch(List<?> rows) {
+	private Mono<Void> prefetch(List<?> rows) {
 		return Mono.defer(() -> {
 			List<PrefetchField> fields = this.state.prefetch();
-			for (PrefetchField field : fields) {
-				field.requireRead(this.state.fields());
-			}
 			ZenooCache cache = this.client.cacheFor(this.state.cache());
 			if (cache == null) {
 				if (logger.isDebugEnabled()) {
