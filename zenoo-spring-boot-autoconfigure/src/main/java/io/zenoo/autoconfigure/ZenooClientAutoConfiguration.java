@@ -44,7 +44,7 @@ public class ZenooClientAutoConfiguration {
 	ZenooClient zenooClient(OdooTransport transport, ZenooClientSettings settings,
 			ObjectProvider<ZenooCacheManager> cacheManager, ObjectProvider<OdooCallObserver> observers) {
 		return new ZenooClient(transport, settings.protocol(), cacheManager.getIfAvailable(),
-				OdooCallObserver.compose(observers.orderedStream().toList()));
+				OdooCallObserver.compose(observers.orderedStream().toList()), settings.batching());
 	}
 
 }

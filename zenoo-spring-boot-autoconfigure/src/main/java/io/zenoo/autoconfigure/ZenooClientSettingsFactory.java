@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 
+import io.zenoo.client.BatchSettings;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooProtocol;
 import io.zenoo.client.ZenooClientSettings;
@@ -46,7 +47,22 @@ final class ZenooClientSettingsFactory {
 		}
 		return new ZenooClientSettings(url, database, credentials, properties.getProtocol(),
 				properties.getConnectTimeout(), properties.getReadTimeout(), properties.getMaxConnections(),
-				properties.getMaxResponseSize().toBytes(), properties.getRetry().getAttempts(), backoff);
+				properties.getMaxResponseSize().toBytes(), properties.getRetry().getAttempts(), backoff,
+				batching(properties));
+	}
+
+	private static BatchSettings batching(ZenooOdooProperties properties) {
+		Duration window = properties.getBatchWindow();
+		if (window == null || window.isNegative()) {
+			throw new ZenooConfigurationException(PREFIX + "batch-window", "must not be negative, got " + window,
+					"Set it to a short duration such as 1ms, or to 0 to turn get(id) batching off.");
+		}
+		if (properties.getBatchMaxSize() < 1) {
+			throw new ZenooConfigurationException(PREFIX + "batch-max-size",
+					"must be at least 1, got " + properties.getBatchMaxSize(),
+					"Set it to the most ids one batched read may ask for, such as 100.");
+		}
+		return new BatchSettings(window, properties.getBatchMaxSize());
 	}
 
 	private static URI url(@Nullable String value) {

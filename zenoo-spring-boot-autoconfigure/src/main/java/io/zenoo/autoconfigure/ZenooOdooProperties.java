@@ -2,6 +2,7 @@ package io.zenoo.autoconfigure;
 
 import java.time.Duration;
 
+import io.zenoo.client.BatchSettings;
 import io.zenoo.client.OdooProtocol;
 import io.zenoo.client.ZenooClientSettings;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,18 @@ public class ZenooOdooProperties {
 	 * Largest response body accepted from Odoo; a larger one fails the call with a typed error.
 	 */
 	private DataSize maxResponseSize = DataSize.ofBytes(ZenooClientSettings.DEFAULT_MAX_RESPONSE_BYTES);
+
+	/**
+	 * How long a get(id) cache miss waits for other get(id) misses of the same model, fields, user and context, to be
+	 * read together in one call. 0 turns batching off. Cache hits never wait.
+	 */
+	private Duration batchWindow = BatchSettings.DEFAULT_WINDOW;
+
+	/**
+	 * Most distinct ids read by one batched get(id) call; a batch that reaches it is sent without waiting for the
+	 * rest of its window.
+	 */
+	private int batchMaxSize = BatchSettings.DEFAULT_MAX_SIZE;
 
 	private final Retry retry = new Retry();
 
@@ -146,6 +159,22 @@ public class ZenooOdooProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Duration getBatchWindow() {
+		return this.batchWindow;
+	}
+
+	public void setBatchWindow(Duration batchWindow) {
+		this.batchWindow = batchWindow;
+	}
+
+	public int getBatchMaxSize() {
+		return this.batchMaxSize;
+	}
+
+	public void setBatchMaxSize(int batchMaxSize) {
+		this.batchMaxSize = batchMaxSize;
 	}
 
 	public Retry getRetry() {

@@ -54,7 +54,7 @@ public final class QueryBuilder<T> {
 		this(client, model, reader, QueryState.INITIAL);
 	}
 
-	private QueryBuilder(ZenooClient client, String model, RowReader<T> reader, QueryState state) {
+	QueryBuilder(ZenooClient client, String model, RowReader<T> reader, QueryState state) {
 		this.client = client;
 		this.model = model;
 		this.reader = reader;
@@ -192,6 +192,47 @@ public final class QueryBuilder<T> {
 		return context(entry);
 	}
 
+	/**
+	 * Once the rows are read, reads the records the named many2one fields point to, in one {@code read} per field
+	 * for the related records not cached yet, and caches each where {@code client.model(Related.class).get(id)}
+	 * finds it (with this query's context and cache options). Resolving {@code partner.countryId()} afterwards then
+	 * costs no call. Applies to {@link #all()}, {@link #stream()}, {@link #first()}, {@link #get(long)} and
+	 * {@link #getAll(Collection)}. The related record type comes from
+	 * {@link io.zenoo.client.model.OdooField#relation()} on the record component (the built-in records declare
+	 * theirs); untyped queries use {@link #prefetch(String, Class)}. Without a cache this does nothing (logged at
+	 * debug level), since there is nowhere to keep the records.
+	 * @param fields Odoo many2one field names, for example {@code "country_id"}
+	 * @return a new builder
+	 * @throws IllegalArgumentException if a field is not a component of the record type, is not a many2one, or has
+	 * no declared related type
+	 */
+	public QueryBuilder<T> prefetch(String... fields) {
+		Objects.requireNonNull(fields, "fields must not be null");
+		QueryBuilder<T> result = this;
+		for (String field : fields) {
+			result = result.withPrefetch(PrefetchField.resolve(this.model, this.reader.listType(), field, null));
+		}
+		return result;
+	}
+
+	/**
+	 * Prefetches one many2one field into the given record type; see {@link #prefetch(String...)}. Use it on untyped
+	 * queries, or where the record component declares no relation.
+	 * @param field an Odoo many2one field name, for example {@code "country_id"}
+	 * @param relatedType the record type of the related model, for example {@code ResCountry.class}
+	 * @return a new builder
+	 * @throws IllegalArgumentException if the field is not a many2one of the record type, or the related type is not
+	 * a record annotated with {@link io.zenoo.client.model.OdooModel}
+	 */
+	public QueryBuilder<T> prefetch(String field, Class<?> relatedType) {
+		Objects.requireNonNull(relatedType, "relatedType must not be null");
+		return withPrefetch(PrefetchField.resolve(this.model, this.reader.listType(), field, relatedType));
+	}
+
+	private QueryBuilder<T> withPrefetch(PrefetchField prefetch) {
+		return with(this.state.withPrefetch(prefetch.addTo(this.state.prefetch())));
+	}
+
 	/** @return the model this builder queries */
 	public String model() {
 		return this.model;
@@ -267,8 +308,8 @@ public final class QueryBuilder<T> {
 	 */
 	public Mono<List<T>> all() {
 		Integer limit = this.state.limit();
-		return cached("search_read", limit, null, null, this.reader.listType(), () -> calls().searchRead(limit),
-				(node) -> ResultShapes.rows(this.model, "search_read", node, this.reader));
+		return prefetched(cached("search_read", limit, null, null, this.reader.listType(),
+				() -> calls().searchRead(limit), (node) -> ResultShapes.rows(this.model, "search_read", node, this.reader)));
 	}
 
 	/**
@@ -284,18 +325,25 @@ public final class QueryBuilder<T> {
 	 * @return the row, or empty when none matches
 	 */
 	public Mono<T> first() {
-		return this.<List<T>>cached("search_read", 1, null, null, this.reader.listType(), () -> calls().searchRead(1),
-				(node) -> ResultShapes.rows(this.model, "search_read", node, this.reader))
+		return prefetched(this.<List<T>>cached("search_read", 1, null, null, this.reader.listType(),
+				() -> calls().searchRead(1), (node) -> ResultShapes.rows(this.model, "search_read", node, this.reader)))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)));
 	}
 
 	/**
-	 * Reads one record by id ({@code read}); filters do not apply.
+	 * Reads one record by id ({@code read}); filters do not apply. Concurrent misses of the same model, fields, user
+	 * and context are coalesced into one {@code read} of all their ids (see {@link BatchSettings}); a cache hit never
+	 * waits.
 	 * @param id the record id
 	 * @return the record, or empty when it does not exist (or is not visible to this user)
 	 */
 	public Mono<T> get(long id) {
-		return getAll(List.of(id)).flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)));
+		List<Long> idList = requireIds(List.of(id));
+		GetBatcher batcher = this.client.batcher();
+		Mono<List<T>> rows = (batcher == null) ? readIds(idList)
+				: cachedLoad("read", null, idList, null, this.reader.listType(),
+						() -> batcher.get(batchKey(), id, this.reader, (ids) -> this.client.execute(calls().read(ids))));
+		return prefetched(rows).flatMap((found) -> found.isEmpty() ? Mono.empty() : Mono.just(found.get(0)));
 	}
 
 	/**
@@ -308,6 +356,10 @@ public final class QueryBuilder<T> {
 		if (idList.isEmpty()) {
 			return Mono.just(List.of());
 		}
+		return prefetched(readIds(idList));
+	}
+
+	private Mono<List<T>> readIds(List<Long> idList) {
 		return cached("read", null, idList, null, this.reader.listType(), () -> calls().read(idList),
 				(node) -> ResultShapes.rows(this.model, "read", node, this.reader));
 	}
@@ -478,21 +530,47 @@ public final class QueryBuilder<T> {
 	 */
 	private <R> Mono<R> cached(String method, @Nullable Integer limit, @Nullable List<Long> ids,
 			@Nullable Object extra, Type resultType, Supplier<OdooCall> call, Function<JsonNode, R> reader) {
-		Supplier<Mono<R>> loader = () -> this.client.execute(call.get()).map(reader);
+		return cachedLoad(method, limit, ids, extra, resultType, () -> this.client.execute(call.get()).map(reader));
+	}
+
+	/**
+	 * {@link #cached} with any loader (a batched one for {@code get(id)}).
+	 */
+	private <R> Mono<R> cachedLoad(String method, @Nullable Integer limit, @Nullable List<Long> ids,
+			@Nullable Object extra, Type resultType, Supplier<Mono<R>> loader) {
 		CacheOptions options = this.state.cache();
 		ZenooCache cache = this.client.cacheFor(options);
 		if (cache == null) {
 			return loader.get();
 		}
-		String scope = this.client.scope();
-		QueryCacheKey key = (options.key() != null)
-				? QueryCacheKey.custom(scope, this.model, options.key(), this.state.context())
-				: QueryCacheKey.of(scope, this.model, method, this.state.domain(), readShape(limit, ids, extra),
-						this.state.context());
+		QueryCacheKey key = cacheKey(method, limit, ids, extra);
 		if (options.mode() == CacheOptions.Mode.REFRESH) {
 			return loader.get().flatMap((value) -> cache.store(key, value, options.ttl()).thenReturn(value));
 		}
 		return cache.findOrLoad(key, resultType, loader, options.ttl());
+	}
+
+	private QueryCacheKey cacheKey(String method, @Nullable Integer limit, @Nullable List<Long> ids,
+			@Nullable Object extra) {
+		CacheOptions options = this.state.cache();
+		String scope = this.client.scope();
+		return (options.key() != null) ? QueryCacheKey.custom(scope, this.model, options.key(), this.state.context())
+				: QueryCacheKey.of(scope, this.model, method, this.state.domain(), readShape(limit, ids, extra),
+						this.state.context());
+	}
+
+	/** The key {@link #get(long)} caches a record under, for the prefetch of a related query. */
+	QueryCacheKey getKey(long id) {
+		return cacheKey("read", null, List.of(id), null);
+	}
+
+	private GetBatcher.Key batchKey() {
+		return new GetBatcher.Key(this.client.scope(), this.model, requestedFields(), this.reader,
+				this.state.context());
+	}
+
+	private Mono<List<T>> prefetched(Mono<List<T>> rows) {
+		return this.state.prefetch().isEmpty() ? rows : new Prefetcher(this.client, this.model, this.state).after(rows);
 	}
 
 	private QueryCacheKey.ReadShape readShape(@Nullable Integer limit, @Nullable List<Long> ids,

@@ -13,6 +13,8 @@ import io.zenoo.client.transport.OdooTransport;
 import io.zenoo.client.transport.OdooTransports;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -35,6 +37,12 @@ public class ZenooClient implements AutoCloseable {
 	private final String scope;
 
 	private final OdooCallObserver observer;
+
+	private final BatchSettings batching;
+
+	private final Scheduler batchTimer;
+
+	private final @Nullable GetBatcher batcher;
 
 	/**
 	 * A client over a transport, without caching.
@@ -66,11 +74,35 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
 			OdooCallObserver observer) {
+		this(transport, protocol, cacheManager, observer, BatchSettings.DEFAULT);
+	}
+
+	/**
+	 * A client whose concurrent {@link QueryBuilder#get(long)} calls are coalesced as the batching says.
+	 * @param transport how calls reach Odoo
+	 * @param protocol the protocol the transport speaks
+	 * @param cacheManager the caches, or {@code null} for none
+	 * @param observer watches every call; {@link OdooCallObserver#NONE} for none
+	 * @param batching how {@code get(id)} calls are batched; {@link BatchSettings#OFF} for never
+	 */
+	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
+			OdooCallObserver observer, BatchSettings batching) {
+		this(transport, protocol, cacheManager, observer, batching, Schedulers.parallel());
+	}
+
+	/**
+	 * @param batchTimer runs the batch windows' timers (a virtual-time scheduler in tests)
+	 */
+	ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
+			OdooCallObserver observer, BatchSettings batching, Scheduler batchTimer) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.protocol = Objects.requireNonNull(protocol, "protocol must not be null");
 		this.observer = Objects.requireNonNull(observer, "observer must not be null");
+		this.batching = Objects.requireNonNull(batching, "batching must not be null");
+		this.batchTimer = Objects.requireNonNull(batchTimer, "batchTimer must not be null");
 		this.cacheManager = cacheManager;
 		this.scope = transport.server() + "/" + transport.database() + "/" + transport.login();
+		this.batcher = batching.enabled() ? new GetBatcher(batching, batchTimer) : null;
 	}
 
 	/**
@@ -79,7 +111,8 @@ public class ZenooClient implements AutoCloseable {
 	 * @return the client
 	 */
 	public static ZenooClient create(ZenooClientSettings settings) {
-		return new ZenooClient(OdooTransports.create(settings), settings.protocol());
+		return new ZenooClient(OdooTransports.create(settings), settings.protocol(), null, OdooCallObserver.NONE,
+				settings.batching());
 	}
 
 	/**
@@ -90,7 +123,8 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public static ZenooClient create(ZenooClientSettings settings, ZenooCacheManager cacheManager) {
 		Objects.requireNonNull(cacheManager, "cacheManager must not be null");
-		return new ZenooClient(OdooTransports.create(settings), settings.protocol(), cacheManager);
+		return new ZenooClient(OdooTransports.create(settings), settings.protocol(), cacheManager,
+				OdooCallObserver.NONE, settings.batching());
 	}
 
 	/**
@@ -100,7 +134,8 @@ public class ZenooClient implements AutoCloseable {
 	 * @return the client
 	 */
 	public static ZenooClient create(ZenooClientSettings settings, WebClient.Builder webClientBuilder) {
-		return new ZenooClient(OdooTransports.create(settings, webClientBuilder), settings.protocol());
+		return new ZenooClient(OdooTransports.create(settings, webClientBuilder), settings.protocol(), null,
+				OdooCallObserver.NONE, settings.batching());
 	}
 
 	/**
@@ -169,7 +204,7 @@ public class ZenooClient implements AutoCloseable {
 	public ZenooClient withCredentials(OdooCredentials credentials) {
 		Objects.requireNonNull(credentials, "credentials must not be null");
 		return new ZenooClient(this.transport.withCredentials(credentials), this.protocol, this.cacheManager,
-				this.observer);
+				this.observer, this.batching, this.batchTimer);
 	}
 
 	/**
@@ -214,6 +249,11 @@ public class ZenooClient implements AutoCloseable {
 		this.transport.close();
 	}
 
+	/** @return how this client batches {@code get(id)} calls */
+	public BatchSettings batching() {
+		return this.batching;
+	}
+
 	/** Who this client is, for cache keys: server, database and login. */
 	String scope() {
 		return this.scope;
@@ -230,6 +270,11 @@ public class ZenooClient implements AutoCloseable {
 			return requireCache(options.cacheName());
 		}
 		return this.cacheManager.getDefaultCache();
+	}
+
+	/** The coalescer of {@code get(id)} misses, or {@code null} when batching is off. */
+	@Nullable GetBatcher batcher() {
+		return this.batcher;
 	}
 
 	ZenooCache requireCache(String name) {

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param maxResponseBytes the largest response body accepted; larger ones fail with a typed error
  * @param retryAttempts how many times an idempotent read is retried after a transport failure (0 = never)
  * @param retryBackoff the first back-off between retries (doubled each time, with jitter)
+ * @param batching how concurrent {@code get(id)} calls are coalesced into one {@code read}
  */
 public record ZenooClientSettings(URI url, String database, OdooCredentials credentials, OdooProtocol protocol,
 		Duration connectTimeout, Duration readTimeout, int maxConnections, long maxResponseBytes, int retryAttempts,
-		Duration retryBackoff) {
+		Duration retryBackoff, BatchSettings batching) {
 
 	/** Default connect timeout. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -49,6 +50,7 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 		Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
 		Objects.requireNonNull(readTimeout, "readTimeout must not be null");
 		Objects.requireNonNull(retryBackoff, "retryBackoff must not be null");
+		Objects.requireNonNull(batching, "batching must not be null");
 		String scheme = url.getScheme();
 		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
 			throw new IllegalArgumentException("url must be an http or https URL, got '" + url + "'");
@@ -80,6 +82,26 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	}
 
 	/**
+	 * Settings with the default {@link BatchSettings#DEFAULT batching}.
+	 * @param url the server's base URL
+	 * @param database the database name
+	 * @param credentials the user
+	 * @param protocol the wire protocol
+	 * @param connectTimeout how long to wait for a TCP connection
+	 * @param readTimeout how long to wait for a whole response
+	 * @param maxConnections the size of the HTTP connection pool
+	 * @param maxResponseBytes the largest response body accepted
+	 * @param retryAttempts how many times an idempotent read is retried
+	 * @param retryBackoff the first back-off between retries
+	 */
+	public ZenooClientSettings(URI url, String database, OdooCredentials credentials, OdooProtocol protocol,
+			Duration connectTimeout, Duration readTimeout, int maxConnections, long maxResponseBytes,
+			int retryAttempts, Duration retryBackoff) {
+		this(url, database, credentials, protocol, connectTimeout, readTimeout, maxConnections, maxResponseBytes,
+				retryAttempts, retryBackoff, BatchSettings.DEFAULT);
+	}
+
+	/**
 	 * Settings with every default, for the given server, database and user.
 	 * @param url the server's base URL
 	 * @param database the database name
@@ -99,7 +121,8 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	 */
 	public ZenooClientSettings withProtocol(OdooProtocol protocol) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, protocol, this.connectTimeout,
-				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff);
+				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
+				this.batching);
 	}
 
 	/**
@@ -109,7 +132,8 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	 */
 	public ZenooClientSettings withCredentials(OdooCredentials credentials) {
 		return new ZenooClientSettings(this.url, this.database, credentials, this.protocol, this.connectTimeout,
-				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff);
+				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
+				this.batching);
 	}
 
 	/**
@@ -120,7 +144,8 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	 */
 	public ZenooClientSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, connectTimeout,
-				readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff);
+				readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
+				this.batching);
 	}
 
 	/**
@@ -131,7 +156,7 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	 */
 	public ZenooClientSettings withRetry(int retryAttempts, Duration retryBackoff) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, this.connectTimeout,
-				this.readTimeout, this.maxConnections, this.maxResponseBytes, retryAttempts, retryBackoff);
+				this.readTimeout, this.maxConnections, this.maxResponseBytes, retryAttempts, retryBackoff, this.batching);
 	}
 
 	/**
@@ -141,7 +166,19 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	 */
 	public ZenooClientSettings withMaxResponseBytes(long maxResponseBytes) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, this.connectTimeout,
-				this.readTimeout, this.maxConnections, maxResponseBytes, this.retryAttempts, this.retryBackoff);
+				this.readTimeout, this.maxConnections, maxResponseBytes, this.retryAttempts, this.retryBackoff,
+				this.batching);
+	}
+
+	/**
+	 * A copy that coalesces {@code get(id)} calls differently.
+	 * @param batching the batching; {@link BatchSettings#OFF} for none
+	 * @return the copy
+	 */
+	public ZenooClientSettings withBatching(BatchSettings batching) {
+		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, this.connectTimeout,
+				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
+				batching);
 	}
 
 	private static void requirePositive(Duration duration, String name) {

@@ -61,6 +61,8 @@ public final class RecordMapper<T> {
 
 	private final String[] components;
 
+	private final RecordComponent[] recordComponents;
+
 	private final ValueReader[] readers;
 
 	private final MethodHandle[] accessors;
@@ -89,6 +91,7 @@ public final class RecordMapper<T> {
 		int count = recordComponents.length;
 		this.fields = new String[count];
 		this.components = new String[count];
+		this.recordComponents = recordComponents;
 		this.readers = new ValueReader[count];
 		this.accessors = new MethodHandle[count];
 		this.writeModes = new byte[count];
@@ -180,6 +183,20 @@ public final class RecordMapper<T> {
 	 */
 	public List<String> fieldNames() {
 		return this.fieldNames;
+	}
+
+	/**
+	 * The record component that maps an Odoo field.
+	 * @param field an Odoo field name, for example {@code country_id}
+	 * @return the component, or {@code null} when no component maps that field
+	 */
+	public @Nullable RecordComponent component(String field) {
+		for (int i = 0; i < this.fields.length; i++) {
+			if (this.fields[i].equals(field)) {
+				return this.recordComponents[i];
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -28,4 +28,12 @@ public @interface OdooField {
 	 */
 	boolean readOnly() default false;
 
+	/**
+	 * The record type of the model a many2one field points to, for example {@code ResCountry.class} on
+	 * {@code Many2One countryId}. It lets {@code QueryBuilder.prefetch("country_id")} read the related records in one
+	 * call and cache them where {@code client.model(ResCountry.class).get(id)} finds them.
+	 * @return the related record type; {@code void.class} (the default) when not declared
+	 */
+	Class<?> relation() default void.class;
+
 }

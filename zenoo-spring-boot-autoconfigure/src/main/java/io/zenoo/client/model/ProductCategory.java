@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 @OdooModel("product.category")
 public record ProductCategory(long id, @Nullable String name,
-		@OdooField(readOnly = true) @Nullable String completeName, @Nullable Many2One parentId,
+		@OdooField(readOnly = true) @Nullable String completeName,
+		@OdooField(relation = ProductCategory.class) @Nullable Many2One parentId,
 		@OdooField(readOnly = true) List<Long> childId) {
 
 	/**

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param stateIds the ids of the states (one2many, read only here)
  */
 @OdooModel("res.country")
-public record ResCountry(long id, @Nullable String name, @Nullable String code, @Nullable Many2One currencyId,
+public record ResCountry(long id, @Nullable String name, @Nullable String code,
+		@OdooField(relation = ResCurrency.class) @Nullable Many2One currencyId,
 		int phoneCode, @OdooField(readOnly = true) List<Long> stateIds) {
 
 	/**

@@ -11,5 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param countryId the country
  */
 @OdooModel("res.country.state")
-public record ResCountryState(long id, @Nullable String name, @Nullable String code, @Nullable Many2One countryId) {
+public record ResCountryState(long id, @Nullable String name, @Nullable String code,
+		@OdooField(relation = ResCountry.class) @Nullable Many2One countryId) {
 }

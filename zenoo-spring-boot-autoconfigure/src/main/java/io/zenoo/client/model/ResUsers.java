@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param tz the time zone name, for example {@code Europe/Brussels}
  */
 @OdooModel("res.users")
-public record ResUsers(long id, @Nullable String login, @Nullable String name, @Nullable Many2One partnerId,
+public record ResUsers(long id, @Nullable String login, @Nullable String name,
+		@OdooField(relation = ResPartner.class) @Nullable Many2One partnerId,
 		boolean active, @Nullable Many2One companyId, List<Long> companyIds,
 		@OdooField(readOnly = true) boolean share, @Nullable String lang, @Nullable String tz) {
 

@@ -26,12 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param writeDate when the record was last updated (UTC)
  */
 @OdooModel("sale.order")
-public record SaleOrder(long id, @Nullable String name, @Nullable Many2One partnerId,
+public record SaleOrder(long id, @Nullable String name,
+		@OdooField(relation = ResPartner.class) @Nullable Many2One partnerId,
 		@Nullable LocalDateTime dateOrder, @Nullable String state,
 		@OdooField(readOnly = true) @Nullable BigDecimal amountUntaxed,
 		@OdooField(readOnly = true) @Nullable BigDecimal amountTax,
-		@OdooField(readOnly = true) @Nullable BigDecimal amountTotal, @Nullable Many2One userId,
-		@Nullable Many2One companyId, @Nullable Many2One currencyId,
+		@OdooField(readOnly = true) @Nullable BigDecimal amountTotal,
+		@OdooField(relation = ResUsers.class) @Nullable Many2One userId, @Nullable Many2One companyId,
+		@OdooField(relation = ResCurrency.class) @Nullable Many2One currencyId,
 		@OdooField(readOnly = true) List<Long> orderLine,
 		@OdooField(readOnly = true) @Nullable LocalDateTime createDate,
 		@OdooField(readOnly = true) @Nullable LocalDateTime writeDate) {

@@ -1,0 +1,128 @@
+package io.zenoo.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.zenoo.cache.CacheSerializer;
+import io.zenoo.cache.RedisCacheSpec;
+import io.zenoo.cache.ZenooCacheManager;
+import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.client.model.ResCountry;
+import io.zenoo.client.model.ResPartner;
+import io.zenoo.test.OdooTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Batched and prefetched records in a Redis cache are stored under the keys a lone {@code get(id)} of any instance
+ * sharing that Redis looks up.
+ */
+class BatchingAndPrefetchRedisTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static OdooTestServer server;
+
+	private static RedisClient redisClient;
+
+	private static StatefulRedisConnection<String, String> redis;
+
+	private final String namespace = "zenoo_batch_" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final List<ZenooCacheManager> managers = new ArrayList<>();
+
+	private final List<ZenooClient> clients = new ArrayList<>();
+
+	@BeforeAll
+	static void start() {
+		server = OdooTestServer.start();
+		redisClient = RedisClient.create(SharedRedis.url());
+		redis = redisClient.connect();
+	}
+
+	@AfterAll
+	static void stop() {
+		redis.close();
+		redisClient.shutdown();
+		server.close();
+	}
+
+	@BeforeEach
+	void resetServer() {
+		server.reset();
+	}
+
+	@AfterEach
+	void cleanUp() {
+		this.clients.forEach(ZenooClient::close);
+		this.managers.forEach(ZenooCacheManager::destroy);
+		keys(this.namespace + ":*").forEach(redis.sync()::unlink);
+	}
+
+	/** One application instance: its own cache manager on the shared Redis namespace, and its own batching. */
+	private ZenooClient instance(BatchSettings batching) {
+		ZenooCacheManager manager = new ZenooCacheManager();
+		manager.setupRedisCache(RedisCacheSpec.builder("redis")
+			.url(SharedRedis.url())
+			.namespace(this.namespace)
+			.serializer(CacheSerializer.JSON)
+			.defaultTtl(Duration.ofMinutes(10))
+			.build());
+		this.managers.add(manager);
+		ZenooClient client = ZenooClient.create(TestClients.adminSettings(server).withBatching(batching), manager);
+		this.clients.add(client);
+		return client;
+	}
+
+	private static List<String> keys(String pattern) {
+		List<String> found = new ArrayList<>();
+		ScanIterator.scan(redis.sync(), ScanArgs.Builder.matches(pattern).limit(500)).forEachRemaining(found::add);
+		return found;
+	}
+
+	@Test
+	void concurrentMissesOnRedisCostOneReadAndServeAnotherInstance() {
+		// Redis answers the 40 lookups at different times: a batch that fills at 40 ids does not depend on timing
+		ZenooClient first = instance(new BatchSettings(Duration.ofSeconds(10), 40));
+		ZenooClient second = instance(BatchSettings.DEFAULT);
+		List<Long> ids = LongStream.rangeClosed(1, 40).boxed().toList();
+
+		List<ResCountry> loaded = Flux.fromIterable(ids).flatMapSequential(first.model(ResCountry.class)::get, 40)
+			.collectList().block(TIMEOUT);
+		List<ResCountry> shared = Flux.fromIterable(ids).flatMapSequential(second.model(ResCountry.class)::get, 40)
+			.collectList().block(TIMEOUT);
+
+		assertThat(server.calls().count("res.country", "read")).isOne();
+		assertThat(shared).isEqualTo(loaded).extracting(ResCountry::id).containsExactlyElementsOf(ids);
+		assertThat(keys(this.namespace + ":redis:res.country:*")).hasSize(40);
+	}
+
+	@Test
+	void prefetchedRecordsServeAnotherInstance() {
+		ZenooClient first = instance(BatchSettings.DEFAULT);
+		ZenooClient second = instance(BatchSettings.DEFAULT);
+		first.model(ResPartner.class).filter("id__in", List.of(9L, 13L)).prefetch("country_id").all().block(TIMEOUT);
+		server.calls().clear();
+
+		ResCountry unitedStates = second.model(ResCountry.class).get(233).block(TIMEOUT);
+		ResCountry belgium = second.model(ResCountry.class).get(20).block(TIMEOUT);
+
+		assertThat(unitedStates.code()).isEqualTo("US");
+		assertThat(belgium.code()).isEqualTo("BE");
+		assertThat(server.calls().total()).isZero();
+	}
+
+}
