@@ -2,7 +2,6 @@ package io.zenoo.autoconfigure;
 
 import java.time.Duration;
 
-import io.zenoo.client.MetadataCaching;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Metadata caching, from {@code zenoo.cache.metadata-ttl} and {@code zenoo.cache.metadata-cache}: how the client caches
  * the server version, the user's context and {@code fields_get}. Bound to the same prefix as
- * {@link ZenooCacheProperties}, of which it is the metadata part.
+ * {@link ZenooCacheProperties}, of which it is the metadata part. Turned into the client's
+ * {@link io.zenoo.client.MetadataCaching}.
  */
 @ConfigurationProperties("zenoo.cache")
 public class ZenooMetadataProperties {
@@ -19,7 +19,7 @@ public class ZenooMetadataProperties {
 	 * How long the server version, the user's context and fields_get results stay cached. 0 means they never expire
 	 * (until client.refreshMetadata()).
 	 */
-	private Duration metadataTtl = MetadataCaching.DEFAULT_TTL;
+	private Duration metadataTtl = Duration.ofHours(1);
 
 	/**
 	 * Cache that holds metadata. Not set: the default cache.
