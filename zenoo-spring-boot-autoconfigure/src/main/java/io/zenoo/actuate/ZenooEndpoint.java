@@ -21,8 +21,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 /**
  * The {@code zenoo} actuator endpoint ({@code /actuator/zenoo}): reading it returns the detailed cache statistics;
  * {@code DELETE /actuator/zenoo/{cache}} clears one cache, or with {@code ?pattern=} (a glob on the key text) and/or
- * {@code ?model=} (an Odoo model) removes only the matching entries; {@code POST /actuator/zenoo} runs the cache warm-up
- * again and returns its report.
+ * {@code ?model=} (an Odoo model) removes only the matching entries; {@code POST /actuator/zenoo} runs the cache
+ * warm-up again and returns its report.
  */
 @Endpoint(id = "zenoo")
 public class ZenooEndpoint {

@@ -64,9 +64,9 @@ final class WarmUpQueries {
 		}
 		String cache = query.getCache();
 		if (cache != null && !this.cacheNames.contains(cache)) {
-			throw new ZenooConfigurationException(at + ".cache", "names the cache '" + cache + "', which is not configured",
-					"Use one of " + this.cacheNames + ", configure it under zenoo.cache.caches, or leave it out for the "
-							+ "default cache.");
+			throw new ZenooConfigurationException(at + ".cache",
+					"names the cache '" + cache + "', which is not configured", "Use one of " + this.cacheNames
+							+ ", configure it under zenoo.cache.caches, or leave it out for the default cache.");
 		}
 		Duration ttl = query.getTtl();
 		if (ttl != null && ttl.isNegative()) {
@@ -92,7 +92,8 @@ final class WarmUpQueries {
 			type = ClassUtils.forName(typeName.trim(), this.classLoader);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new ZenooConfigurationException(at + ".type", "names the class '" + typeName + "', which cannot be loaded",
+			throw new ZenooConfigurationException(at + ".type",
+					"names the class '" + typeName + "', which cannot be loaded",
 					"Give the fully qualified name of an @OdooModel record class, such as com.example.ResPartner.");
 		}
 		if (!type.isAnnotationPresent(OdooModel.class)) {
@@ -103,7 +104,8 @@ final class WarmUpQueries {
 			RecordMapper.of(type);
 		}
 		catch (OdooMappingException ex) {
-			throw new ZenooConfigurationException(at + ".type", "names a class that cannot be mapped: " + ex.getMessage(),
+			throw new ZenooConfigurationException(at + ".type",
+					"names a class that cannot be mapped: " + ex.getMessage(),
 					"Fix the record class, or leave type out to warm an untyped query.");
 		}
 		return type;

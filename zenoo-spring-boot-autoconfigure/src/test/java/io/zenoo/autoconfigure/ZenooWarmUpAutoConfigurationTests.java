@@ -40,7 +40,8 @@ class ZenooWarmUpAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ZenooCacheAutoConfiguration.class,
 				ZenooClientAutoConfiguration.class, ZenooWarmUpAutoConfiguration.class))
 		.withPropertyValues("zenoo.odoo.url=" + server.url(), "zenoo.odoo.database=" + server.database(),
-				"zenoo.odoo.username=" + OdooTestUsers.ADMIN_LOGIN, "zenoo.odoo.password=" + OdooTestUsers.ADMIN_PASSWORD);
+				"zenoo.odoo.username=" + OdooTestUsers.ADMIN_LOGIN,
+				"zenoo.odoo.password=" + OdooTestUsers.ADMIN_PASSWORD);
 
 	@BeforeAll
 	static void startServer() {

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -229,6 +231,25 @@ class MetadataCachingTests {
 		assertThat(server.calls().versionCalls()).isEqualTo(2);
 	}
 
+	@ParameterizedTest
+	@EnumSource(OdooProtocol.class)
+	void everyProtocolCachesTheVersionAndTheContext(OdooProtocol protocol) {
+		OdooCredentials credentials = (protocol == OdooProtocol.JSON2)
+				? OdooCredentials.apiKey(OdooTestUsers.ADMIN_LOGIN, server.createApiKey(OdooTestUsers.ADMIN_LOGIN))
+				: OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, OdooTestUsers.ADMIN_PASSWORD);
+		ZenooClientSettings settings = ZenooClientSettings.of(server.url(), server.database(), credentials)
+			.withProtocol(protocol);
+		ZenooClient client = new ZenooClient(OdooTransports.create(settings), protocol, this.caches,
+				OdooCallObserver.NONE, MetadataCaching.defaults());
+		this.clients.add(client);
+		assertThat(client.version().block().major()).isEqualTo(18);
+		assertThat(client.version().block().major()).isEqualTo(18);
+		assertThat(client.userContext().block()).containsEntry("uid", 2L);
+		assertThat(client.userContext().block()).containsEntry("uid", 2L);
+		assertThat(server.calls().versionCalls()).isEqualTo(1);
+		assertThat(contextGets()).isEqualTo(1);
+	}
+
 	@Test
 	void withoutCachesMetadataIsAlwaysAsked() {
 		ZenooClient plain = ZenooClient.create(TestClients.adminSettings(server));
@@ -284,7 +305,8 @@ class MetadataCachingTests {
 
 	private ZenooCacheManager redisManager(String namespace) {
 		ZenooCacheManager manager = new ZenooCacheManager();
-		manager.setupRedisCache(RedisCacheSpec.builder("persistent").url(SharedRedis.url()).namespace(namespace).build());
+		manager.setupRedisCache(
+				RedisCacheSpec.builder("persistent").url(SharedRedis.url()).namespace(namespace).build());
 		this.managers.add(manager);
 		return manager;
 	}

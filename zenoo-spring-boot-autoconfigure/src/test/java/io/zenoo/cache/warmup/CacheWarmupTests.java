@@ -80,7 +80,7 @@ class CacheWarmupTests {
 	@Test
 	void everyTaskRunsAndTheReportKeepsTheirOrder() {
 		CacheWarmup warmup = new CacheWarmup(this.client, List.of(
-				new WarmUpTask("companies", (c) -> c.model("res.partner").filter("is_company", true).fields("name").all()),
+				new WarmUpTask("companies", CacheWarmupTests::companies),
 				new WarmUpTask("countries", (c) -> c.model(ResCountry.class).all()),
 				new WarmUpTask("nothing", (c) -> Mono.empty()),
 				new WarmUpTask("a count", (c) -> c.model("res.partner").count())), 2);
@@ -91,7 +91,8 @@ class CacheWarmupTests {
 		assertThat(report.failed()).isZero();
 		assertThat(report.results()).extracting(WarmUpResult::name)
 			.containsExactly("companies", "countries", "nothing", "a count");
-		int companies = this.client.model("res.partner").filter("is_company", true).noCache().count().block().intValue();
+		int companies = this.client.model("res.partner").filter("is_company", true).noCache().count().block()
+			.intValue();
 		assertThat(report.results().get(0).rows()).isEqualTo(companies).isPositive();
 		assertThat(report.results().get(1).rows()).isPositive();
 		assertThat(report.results().get(2).rows()).as("no collection, no row count").isNull();
@@ -116,7 +117,7 @@ class CacheWarmupTests {
 					throw new IllegalStateException("broken warmer");
 				}),
 				new WarmUpTask("returns null", (c) -> null),
-				new WarmUpTask("companies", (c) -> c.model("res.partner").filter("is_company", true).fields("name").all()));
+				new WarmUpTask("companies", CacheWarmupTests::companies));
 		WarmUpReport report = new CacheWarmup(this.client, tasks, 1).run().block();
 		assertThat(report.failed()).isEqualTo(3);
 		assertThat(report.succeeded()).isEqualTo(1);
@@ -164,7 +165,8 @@ class CacheWarmupTests {
 		List<WarmUpTask> tasks = new ArrayList<>();
 		for (long id = 1; id <= 6; id++) {
 			long partner = id;
-			tasks.add(new WarmUpTask("partner " + id, (c) -> c.model("res.partner").filter("id", partner).fields("name").all()));
+			tasks.add(new WarmUpTask("partner " + id,
+					(c) -> c.model("res.partner").filter("id", partner).fields("name").all()));
 		}
 		this.client.uid().block(); // authenticate first, so every counted call is a warm-up query
 		WarmUpReport report = new CacheWarmup(this.client, tasks, 2).run().block();
@@ -208,6 +210,10 @@ class CacheWarmupTests {
 		assertThat(ex.getReport()).isSameAs(report);
 		assertThat(report.succeeded()).isEqualTo(1);
 		assertThat(report.failed()).isEqualTo(1);
+	}
+
+	private static Mono<?> companies(ZenooClient client) {
+		return client.model("res.partner").filter("is_company", true).fields("name").all();
 	}
 
 	/**
