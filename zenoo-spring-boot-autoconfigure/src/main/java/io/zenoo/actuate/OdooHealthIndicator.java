@@ -33,7 +33,7 @@ public class OdooHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		return this.client.version()
+		return this.client.refreshVersion()
 			.zipWith(this.client.uid())
 			.timeout(this.timeout, Mono.error(() -> new TimeoutException(
 					"Odoo did not answer within " + this.timeout.toMillis() + " ms")))

@@ -7,6 +7,8 @@ import java.util.Objects;
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.cache.stats.DetailedStats;
+import io.zenoo.cache.warmup.CacheWarmup;
+import io.zenoo.cache.warmup.WarmUpReport;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -14,23 +16,37 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code zenoo} actuator endpoint ({@code /actuator/zenoo}): reading it returns the detailed cache statistics;
  * {@code DELETE /actuator/zenoo/{cache}} clears one cache, or with {@code ?pattern=} (a glob on the key text) and/or
- * {@code ?model=} (an Odoo model) removes only the matching entries.
+ * {@code ?model=} (an Odoo model) removes only the matching entries; {@code POST /actuator/zenoo} runs the cache
+ * warm-up again and returns its report.
  */
 @Endpoint(id = "zenoo")
 public class ZenooEndpoint {
 
 	private final ZenooCacheManager cacheManager;
 
+	private final @Nullable CacheWarmup warmup;
+
 	/**
 	 * Create the endpoint.
 	 * @param cacheManager the caches
 	 */
 	public ZenooEndpoint(ZenooCacheManager cacheManager) {
+		this(cacheManager, null);
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param cacheManager the caches
+	 * @param warmup the cache warm-up that a write runs, or {@code null} for none
+	 */
+	public ZenooEndpoint(ZenooCacheManager cacheManager, @Nullable CacheWarmup warmup) {
 		this.cacheManager = Objects.requireNonNull(cacheManager, "cacheManager must not be null");
+		this.warmup = warmup;
 	}
 
 	/**
@@ -40,6 +56,15 @@ public class ZenooEndpoint {
 	@ReadOperation
 	public Mono<DetailedStats> stats() {
 		return this.cacheManager.getDetailedStats();
+	}
+
+	/**
+	 * Run the cache warm-up (the {@code zenoo.cache.warm-up} queries and the {@code CacheWarmer} beans) again.
+	 * @return its report, once every task has finished; empty when there is no warm-up
+	 */
+	@WriteOperation
+	public Mono<WarmUpReport> warmUp() {
+		return (this.warmup != null) ? this.warmup.run() : Mono.empty();
 	}
 
 	/**

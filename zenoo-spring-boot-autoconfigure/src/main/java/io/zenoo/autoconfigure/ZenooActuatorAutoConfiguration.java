@@ -8,8 +8,10 @@ import io.zenoo.actuate.ZenooEndpoint;
 import io.zenoo.actuate.ZenooEndpointWebExtension;
 import io.zenoo.actuate.ZenooSanitizingFunction;
 import io.zenoo.cache.ZenooCacheManager;
+import io.zenoo.cache.warmup.CacheWarmup;
 import io.zenoo.client.ZenooClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -47,14 +49,15 @@ public class ZenooActuatorAutoConfiguration {
 	/**
 	 * The {@code zenoo} endpoint.
 	 * @param zenooCacheManager the caches
+	 * @param warmup the cache warm-up, if any
 	 * @return the endpoint
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(ZenooCacheManager.class)
 	@ConditionalOnAvailableEndpoint
-	public ZenooEndpoint zenooEndpoint(ZenooCacheManager zenooCacheManager) {
-		return new ZenooEndpoint(zenooCacheManager);
+	public ZenooEndpoint zenooEndpoint(ZenooCacheManager zenooCacheManager, ObjectProvider<CacheWarmup> warmup) {
+		return new ZenooEndpoint(zenooCacheManager, warmup.getIfUnique());
 	}
 
 	/**

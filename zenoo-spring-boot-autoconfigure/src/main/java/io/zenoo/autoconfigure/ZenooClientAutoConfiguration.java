@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = ZenooCacheAutoConfiguration.class,
 		afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, ZenooClient.class })
-@EnableConfigurationProperties(ZenooOdooProperties.class)
+@EnableConfigurationProperties({ ZenooOdooProperties.class, ZenooMetadataProperties.class })
 public class ZenooClientAutoConfiguration {
 
 	@Bean
@@ -42,9 +42,12 @@ public class ZenooClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZenooClient zenooClient(OdooTransport transport, ZenooClientSettings settings,
-			ObjectProvider<ZenooCacheManager> cacheManager, ObjectProvider<OdooCallObserver> observers) {
-		return new ZenooClient(transport, settings.protocol(), cacheManager.getIfAvailable(),
-				OdooCallObserver.compose(observers.orderedStream().toList()), settings.batching());
+			ObjectProvider<ZenooCacheManager> cacheManager, ObjectProvider<OdooCallObserver> observers,
+			ZenooMetadataProperties metadataProperties) {
+		ZenooCacheManager caches = cacheManager.getIfAvailable();
+		return new ZenooClient(transport, settings.protocol(), caches,
+				OdooCallObserver.compose(observers.orderedStream().toList()), settings.batching(),
+				MetadataCachingFactory.create(metadataProperties, caches));
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * What {@code common.version} (or {@code GET /web/version} on JSON-2) reports.
  *
  * @param serverVersion for example {@code 18.0} or {@code saas~18.4}
- * @param serverVersionInfo for example {@code [18, 0, 0, "final", 0, ""]}
+ * @param serverVersionInfo for example {@code [18, 0, 0, "final", 0, ""]}, whole numbers as {@link Integer}
  * @param serverSerie for example {@code 18.0}
  * @param protocolVersion the external API protocol version, {@code 1} on Odoo 18
  */
@@ -14,7 +14,17 @@ public record OdooVersion(String serverVersion, List<Object> serverVersionInfo, 
 		int protocolVersion) {
 
 	public OdooVersion {
-		serverVersionInfo = List.copyOf(serverVersionInfo);
+		// integers are Integers whatever read them (the parser, or a cache decoding JSON numbers as Long), so that
+		// a version read back from a cache equals the one that was stored
+		serverVersionInfo = serverVersionInfo.stream().map(OdooVersion::asInteger).toList();
+	}
+
+	private static Object asInteger(Object element) {
+		if ((element instanceof Long || element instanceof Short || element instanceof Byte)
+				&& ((Number) element).longValue() == ((Number) element).intValue()) {
+			return ((Number) element).intValue();
+		}
+		return element;
 	}
 
 	/**

@@ -428,15 +428,18 @@ public final class QueryBuilder<T> {
 	}
 
 	/**
-	 * The model's field metadata ({@code fields_get}).
+	 * The model's field metadata ({@code fields_get}), of the fields named with {@link #fields(String...)} or of all.
+	 * Cached as metadata: in the metadata cache for the metadata TTL (see {@link MetadataCaching}), per user and
+	 * context, and not dropped by record writes. {@link #cacheRefresh()}, {@link #noCache()}, {@link #cache(String)}
+	 * and {@link #cacheTtl(Duration)} apply.
 	 * @param attributes the attributes to return, for example {@code "string", "type", "relation"}; none for all
 	 * @return field name to attributes
 	 */
 	public Mono<Map<String, Map<String, Object>>> fieldsGet(String... attributes) {
 		Objects.requireNonNull(attributes, "attributes must not be null");
 		List<String> attributeList = List.of(attributes);
-		return cached("fields_get", null, null, attributeList, ResultTypes.FIELDS, () -> calls().fieldsGet(attributeList),
-				(node) -> ResultShapes.fields(this.model, node));
+		return this.client.metadata()
+			.fieldsGet(this.model, this.state, attributeList, () -> calls().fieldsGet(attributeList));
 	}
 
 	// ---------------------------------------------------------------- writes

@@ -21,7 +21,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The reactive Odoo client: the entry point for queries ({@link #model(Class)}, {@link #model(String)}), generic
- * method calls ({@link #call}) and server information ({@link #version()}).
+ * method calls ({@link #call}) and server information ({@link #version()}, {@link #userContext()}).
+ * <p>
+ * Metadata (the version, the user's context, {@link QueryBuilder#fieldsGet(String...) fields_get}) is cached for a
+ * long time, as {@link MetadataCaching} says; {@link #refreshMetadata()} drops it.
  * <p>
  * Thread-safe and non-blocking. In a Spring Boot application it is a bean configured from {@code zenoo.odoo.*};
  * elsewhere create one with {@link #create(ZenooClientSettings)} and {@link #close()} it when done.
@@ -43,6 +46,8 @@ public class ZenooClient implements AutoCloseable {
 	private final Scheduler batchTimer;
 
 	private final @Nullable GetBatcher batcher;
+
+	private final MetadataReads metadata;
 
 	/**
 	 * A client over a transport, without caching.
@@ -74,7 +79,7 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
 			OdooCallObserver observer) {
-		this(transport, protocol, cacheManager, observer, BatchSettings.DEFAULT);
+		this(transport, protocol, cacheManager, observer, BatchSettings.DEFAULT, MetadataCaching.defaults());
 	}
 
 	/**
@@ -87,22 +92,51 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
 			OdooCallObserver observer, BatchSettings batching) {
-		this(transport, protocol, cacheManager, observer, batching, Schedulers.parallel());
+		this(transport, protocol, cacheManager, observer, batching, MetadataCaching.defaults());
+	}
+
+	/**
+	 * A client whose reads may be cached, whose calls go through an observer, and whose metadata is cached as given.
+	 * @param transport how calls reach Odoo
+	 * @param protocol the protocol the transport speaks
+	 * @param cacheManager the caches, or {@code null} for none
+	 * @param observer watches every call; {@link OdooCallObserver#NONE} for none
+	 * @param metadataCaching where and how long metadata is cached (when there are caches)
+	 */
+	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
+			OdooCallObserver observer, MetadataCaching metadataCaching) {
+		this(transport, protocol, cacheManager, observer, BatchSettings.DEFAULT, metadataCaching);
+	}
+
+	/**
+	 * A client with every option.
+	 * @param transport how calls reach Odoo
+	 * @param protocol the protocol the transport speaks
+	 * @param cacheManager the caches, or {@code null} for none
+	 * @param observer watches every call; {@link OdooCallObserver#NONE} for none
+	 * @param batching how {@code get(id)} calls are batched; {@link BatchSettings#OFF} for never
+	 * @param metadataCaching where and how long metadata is cached (when there are caches)
+	 */
+	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
+			OdooCallObserver observer, BatchSettings batching, MetadataCaching metadataCaching) {
+		this(transport, protocol, cacheManager, observer, batching, metadataCaching, Schedulers.parallel());
 	}
 
 	/**
 	 * @param batchTimer runs the batch windows' timers (a virtual-time scheduler in tests)
 	 */
 	ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
-			OdooCallObserver observer, BatchSettings batching, Scheduler batchTimer) {
+			OdooCallObserver observer, BatchSettings batching, MetadataCaching metadataCaching, Scheduler batchTimer) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.protocol = Objects.requireNonNull(protocol, "protocol must not be null");
 		this.observer = Objects.requireNonNull(observer, "observer must not be null");
 		this.batching = Objects.requireNonNull(batching, "batching must not be null");
 		this.batchTimer = Objects.requireNonNull(batchTimer, "batchTimer must not be null");
+		Objects.requireNonNull(metadataCaching, "metadataCaching must not be null");
 		this.cacheManager = cacheManager;
 		this.scope = transport.server() + "/" + transport.database() + "/" + transport.login();
 		this.batcher = batching.enabled() ? new GetBatcher(batching, batchTimer) : null;
+		this.metadata = new MetadataReads(this, transport, this.scope, metadataCaching);
 	}
 
 	/**
@@ -181,11 +215,47 @@ public class ZenooClient implements AutoCloseable {
 	}
 
 	/**
-	 * The server's version; does not authenticate.
+	 * The server's version; does not authenticate. Cached per server (shared by all users) for the metadata TTL.
 	 * @return the version
 	 */
 	public Mono<OdooVersion> version() {
-		return this.transport.version();
+		return this.metadata.version(CacheOptions.Mode.USE);
+	}
+
+	/**
+	 * The server's version, asked of the server now (as a health check needs); the fresh answer replaces the cached
+	 * one.
+	 * @return the version
+	 */
+	public Mono<OdooVersion> refreshVersion() {
+		return this.metadata.version(CacheOptions.Mode.REFRESH);
+	}
+
+	/**
+	 * The context Odoo gives this client's user ({@code res.users.context_get}: {@code lang}, {@code tz},
+	 * {@code uid}, ...). Cached per server, database and user for the metadata TTL.
+	 * @return the context, an unmodifiable map
+	 */
+	public Mono<Map<String, Object>> userContext() {
+		return this.metadata.userContext(CacheOptions.Mode.USE);
+	}
+
+	/**
+	 * The context of this client's user, asked of the server now; the fresh answer replaces the cached one.
+	 * @return the context, an unmodifiable map
+	 */
+	public Mono<Map<String, Object>> refreshUserContext() {
+		return this.metadata.userContext(CacheOptions.Mode.REFRESH);
+	}
+
+	/**
+	 * Drops the cached metadata this client sees from the metadata cache: the server version, this user's context and
+	 * this user's field definitions ({@code fields_get} of every model). The next reads ask Odoo again. Other users'
+	 * contexts and field definitions stay cached.
+	 * @return completes when dropped; never an error from the cache
+	 */
+	public Mono<Void> refreshMetadata() {
+		return this.metadata.refresh();
 	}
 
 	/**
@@ -204,7 +274,7 @@ public class ZenooClient implements AutoCloseable {
 	public ZenooClient withCredentials(OdooCredentials credentials) {
 		Objects.requireNonNull(credentials, "credentials must not be null");
 		return new ZenooClient(this.transport.withCredentials(credentials), this.protocol, this.cacheManager,
-				this.observer, this.batching, this.batchTimer);
+				this.observer, this.batching, this.metadata.settings(), this.batchTimer);
 	}
 
 	/**
@@ -252,6 +322,11 @@ public class ZenooClient implements AutoCloseable {
 	/** @return how this client batches {@code get(id)} calls */
 	public BatchSettings batching() {
 		return this.batching;
+	}
+
+	/** The cached metadata reads of this client. */
+	MetadataReads metadata() {
+		return this.metadata;
 	}
 
 	/** Who this client is, for cache keys: server, database and login. */

@@ -79,7 +79,7 @@ class GetBatchingTests {
 	private ZenooClient client(@Nullable ZenooCacheManager cacheManager, BatchSettings batching) {
 		ZenooClientSettings settings = TestClients.adminSettings(server);
 		ZenooClient client = new ZenooClient(OdooTransports.create(settings), settings.protocol(), cacheManager,
-				OdooCallObserver.NONE, batching, this.timer);
+				OdooCallObserver.NONE, batching, MetadataCaching.defaults(), this.timer);
 		this.clients.add(client);
 		return client;
 	}

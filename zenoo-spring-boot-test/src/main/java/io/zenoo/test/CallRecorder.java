@@ -9,6 +9,8 @@ final class CallRecorder implements OdooTestServer.CallLog {
 
 	private final List<OdooTestServer.RecordedCall> calls = new ArrayList<>();
 
+	private int versionCalls;
+
 	synchronized void record(String protocol, long uid, String model, String method, Map<String, Object> kwargs,
 			Map<String, Object> context) {
 		this.calls.add(new OdooTestServer.RecordedCall(protocol, uid, model, method,
@@ -19,6 +21,15 @@ final class CallRecorder implements OdooTestServer.CallLog {
 	public synchronized int count(String model, String method) {
 		return (int) this.calls.stream().filter((call) -> call.model().equals(model) && call.method().equals(method))
 			.count();
+	}
+
+	synchronized void recordVersion() {
+		this.versionCalls++;
+	}
+
+	@Override
+	public synchronized int versionCalls() {
+		return this.versionCalls;
 	}
 
 	@Override
@@ -34,6 +45,7 @@ final class CallRecorder implements OdooTestServer.CallLog {
 	@Override
 	public synchronized void clear() {
 		this.calls.clear();
+		this.versionCalls = 0;
 	}
 
 }

@@ -26,6 +26,7 @@ final class HttpRouter {
 			return notFound();
 		}
 		if (path.equals("/web/version")) {
+			this.jsonRpc.versionAsked();
 			Map<String, Object> version = new LinkedHashMap<>();
 			version.put("version_info", JsonRpcProtocol.VERSION_INFO);
 			version.put("version", "18.0");

@@ -40,6 +40,11 @@ final class JsonRpcProtocol {
 		return version;
 	}
 
+	/** Counts a {@code GET /web/version}, answered by the router. */
+	void versionAsked() {
+		this.models.versionAsked();
+	}
+
 	HttpReply handle(HttpCall call) {
 		if (!call.isJson()) {
 			return HttpReply.html(400, "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n"
@@ -163,6 +168,7 @@ final class JsonRpcProtocol {
 		switch (method) {
 			case "version" -> {
 				arity("exp_version", List.of(), args);
+				this.models.versionAsked();
 				return version();
 			}
 			case "login" -> {

@@ -29,6 +29,11 @@ final class ModelService {
 		this.calls = calls;
 	}
 
+	/** Counts a request of the server version, which is not a model call. */
+	void versionAsked() {
+		this.calls.recordVersion();
+	}
+
 	Store store() {
 		return this.store;
 	}

@@ -253,6 +253,13 @@ public final class OdooTestServer implements AutoCloseable {
 		/** @return all model-method calls */
 		int total();
 
+		/**
+		 * @return requests of the server version ({@code common.version} over {@code /jsonrpc} and
+		 * {@code GET /web/version}), which are not model calls and so are neither in {@link #total()} nor in
+		 * {@link #all()}
+		 */
+		int versionCalls();
+
 		/** @return every call in order */
 		List<RecordedCall> all();
 
