@@ -34,7 +34,7 @@ public class OdooRepositoryFactory extends ReactiveRepositoryFactorySupport {
 		if (cacheInterceptors != null) {
 			addRepositoryProxyPostProcessor((factory, information) -> {
 				String model = entity(information).model();
-				factory.addAdvice(cacheInterceptors.create(model, this.client));
+				factory.addAdvice(cacheInterceptors.create(information.getRepositoryInterface(), model, this.client));
 			});
 		}
 	}
@@ -47,11 +47,12 @@ public class OdooRepositoryFactory extends ReactiveRepositoryFactorySupport {
 
 		/**
 		 * The interceptor of a repository.
+		 * @param repositoryInterface the repository interface, whose annotations are checked at once
 		 * @param model the repository's model, the default model of its cache keys
 		 * @param client the repository's client, whose user scopes its cache keys
 		 * @return the interceptor
 		 */
-		MethodInterceptor create(String model, ZenooClient client);
+		MethodInterceptor create(Class<?> repositoryInterface, String model, ZenooClient client);
 
 	}
 
