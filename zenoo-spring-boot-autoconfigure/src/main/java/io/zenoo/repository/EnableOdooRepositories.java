@@ -14,6 +14,7 @@ import org.springframework.beans.factory.support.BeanNameGenerator;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.repository.config.BootstrapMode;
+import org.springframework.data.repository.config.DefaultRepositoryBaseClass;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 
 /**
@@ -85,7 +86,7 @@ public @interface EnableOdooRepositories {
 	 * The class implementing the built-in methods; the default is Zenoo's own.
 	 * @return the base class
 	 */
-	Class<?> repositoryBaseClass() default Void.class;
+	Class<?> repositoryBaseClass() default DefaultRepositoryBaseClass.class;
 
 	/**
 	 * How repository bean names are chosen.

@@ -10,6 +10,7 @@ import io.zenoo.repository.support.OdooRepositoryFactoryBean;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.data.repository.config.AnnotationRepositoryConfigurationSource;
 import org.springframework.data.repository.config.RepositoryConfigurationExtensionSupport;
+import org.springframework.data.repository.core.RepositoryMetadata;
 
 /**
  * Spring Data's configuration of Odoo repositories: which interfaces are Odoo repositories (those extending
@@ -40,6 +41,12 @@ public class OdooRepositoryConfigurationExtension extends RepositoryConfiguratio
 	@Override
 	protected Collection<Class<?>> getIdentifyingTypes() {
 		return List.of(OdooRepository.class);
+	}
+
+	/** Odoo repositories are reactive; Spring Data's default turns reactive ones away. */
+	@Override
+	protected boolean useRepositoryConfiguration(RepositoryMetadata metadata) {
+		return true;
 	}
 
 	@Override

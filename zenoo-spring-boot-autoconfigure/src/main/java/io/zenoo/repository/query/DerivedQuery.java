@@ -112,7 +112,8 @@ final class DerivedQuery implements RepositoryQuery {
 							+ part.getProperty().toDotPath() + "' (" + part.getType() + ") but has only "
 							+ bindable.size() + " bindable parameters");
 				}
-				boolean optional = needed == 1 && bindable.get(next).getType() == Optional.class;
+				boolean optional = needed == 1
+						&& method.getParameterTypes()[bindable.get(next).getIndex()] == Optional.class;
 				if (optional && part.getType() != Part.Type.SIMPLE_PROPERTY) {
 					throw new InvalidRepositoryException(QueryMethods.describe(method) + ": an Optional argument "
 							+ "means '=?' and only suits an equality, not " + part.getType());

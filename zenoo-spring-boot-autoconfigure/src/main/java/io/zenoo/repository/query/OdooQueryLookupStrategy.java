@@ -36,7 +36,7 @@ public final class OdooQueryLookupStrategy implements QueryLookupStrategy {
 			NamedQueries namedQueries) {
 		QueryMethod queryMethod;
 		try {
-			queryMethod = new QueryMethod(method, metadata, factory);
+			queryMethod = new OdooQueryMethod(method, metadata, factory);
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			throw new InvalidRepositoryException(QueryMethods.describe(method) + ": " + ex.getMessage(), ex);
