@@ -5,6 +5,7 @@ import java.util.List;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.repository.sample.PartnerRepository;
+import io.zenoo.repository.sample.Partners;
 import io.zenoo.repository.sample.RepositoryTestApplication;
 import io.zenoo.test.OdooTestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -99,14 +100,14 @@ class RepositoryBuiltInTests {
 	void saveCreatesThenWritesAndInvalidates() {
 		ResPartner template = partner(13);
 		long before = partners.count().block();
-		ResPartner created = partners.save(copy(template, 0, "Zenoo Labs")).block();
+		ResPartner created = partners.save(Partners.copy(template, 0, "Zenoo Labs")).block();
 		assertThat(created.id()).isPositive();
 		assertThat(created.name()).isEqualTo("Zenoo Labs");
 		assertThat(created.displayName()).isEqualTo("Zenoo Labs");
 		assertThat(server.calls().count("res.partner", "create")).isEqualTo(1);
 		// the count was cached before the create; the create dropped it
 		assertThat(partners.count().block()).isEqualTo(before + 1);
-		ResPartner renamed = partners.save(copy(created, created.id(), "Zenoo Labs SA")).block();
+		ResPartner renamed = partners.save(Partners.copy(created, created.id(), "Zenoo Labs SA")).block();
 		assertThat(renamed.name()).isEqualTo("Zenoo Labs SA");
 		assertThat(server.calls().count("res.partner", "write")).isEqualTo(1);
 		assertThat(partner(created.id()).name()).isEqualTo("Zenoo Labs SA");
@@ -116,7 +117,7 @@ class RepositoryBuiltInTests {
 	void saveAllCreatesInOneCall() {
 		ResPartner template = partner(13);
 		List<ResPartner> saved = partners
-			.saveAll(List.of(copy(template, 0, "A"), copy(template, 13, "OpenWood 2"), copy(template, 0, "B")))
+			.saveAll(List.of(Partners.copy(template, 0, "A"), Partners.copy(template, 13, "OpenWood 2"), Partners.copy(template, 0, "B")))
 			.collectList()
 			.block();
 		assertThat(saved).extracting(ResPartner::name).containsExactly("A", "OpenWood 2", "B");
@@ -138,13 +139,6 @@ class RepositoryBuiltInTests {
 	@Test
 	void queryGivesTheFluentApi() {
 		assertThat(partners.query().model()).isEqualTo("res.partner");
-	}
-
-	static ResPartner copy(ResPartner p, long id, String name) {
-		return new ResPartner(id, name, null, p.isCompany(), p.email(), p.phone(), p.street(), p.city(), p.zip(),
-				p.countryId(), p.stateId(), p.parentId(), List.of(), p.customerRank(), p.supplierRank(), p.active(),
-				p.companyId(), p.userId(), p.lang(), p.vat(), p.categoryId(), p.type(), p.function(), p.website(),
-				p.comment(), null, null);
 	}
 
 }
