@@ -37,7 +37,10 @@ public final class BenchmarkMain {
 			new Goal("tiered-cache L1 hit vs memory-cache hit, both through the client",
 					"TieredHitBenchmark.zenooTieredL1Hit", "TieredHitBenchmark.zenooMemoryHit", 1.1),
 			new Goal("memory-cache hit with detailed statistics on vs off",
-					"DetailedStatsBenchmark.hitDetailedStatsOn", "DetailedStatsBenchmark.hitDetailedStatsOff", 1.05));
+					"DetailedStatsBenchmark.hitDetailedStatsOn", "DetailedStatsBenchmark.hitDetailedStatsOff", 1.05),
+			new Goal("@OdooCached repository hit vs client.model(..).all() memory-cache hit",
+					"AnnotatedRepositoryBenchmark.annotatedRepositoryHit", "AnnotatedRepositoryBenchmark.fluentQueryHit",
+					1.5));
 
 	private BenchmarkMain() {
 	}

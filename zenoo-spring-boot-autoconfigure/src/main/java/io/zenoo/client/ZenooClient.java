@@ -329,8 +329,12 @@ public class ZenooClient implements AutoCloseable {
 		return this.metadata;
 	}
 
-	/** Who this client is, for cache keys: server, database and login. */
-	String scope() {
+	/**
+	 * Who this client is, for cache keys: server, database and login. Entries cached for one scope are never served
+	 * to another, because Odoo's record rules give users different rows.
+	 * @return the scope; holds no secret
+	 */
+	public String scope() {
 		return this.scope;
 	}
 

@@ -200,6 +200,30 @@ public final class RecordMapper<T> {
 	}
 
 	/**
+	 * The Odoo field a record component maps.
+	 * @param component the component name, for example {@code countryId}
+	 * @return the field name, for example {@code country_id}, or {@code null} if the record has no such component
+	 */
+	public @Nullable String fieldOf(String component) {
+		for (int i = 0; i < this.components.length; i++) {
+			if (this.components[i].equals(component)) {
+				return this.fields[i];
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The Odoo field name a Java property name maps by default: camelCase to snake_case ({@code countryId} to
+	 * {@code country_id}), as for record components without {@link OdooField}.
+	 * @param name a Java property name
+	 * @return the snake_case field name
+	 */
+	public static String defaultFieldName(String name) {
+		return FieldNames.snakeCase(name);
+	}
+
+	/**
 	 * Reads one row.
 	 * @param row a JSON object as returned by {@code read} or {@code search_read}; fields it lacks read as empty
 	 * @return the record
