@@ -37,7 +37,11 @@ public final class BenchmarkMain {
 			new Goal("tiered-cache L1 hit vs memory-cache hit, both through the client",
 					"TieredHitBenchmark.zenooTieredL1Hit", "TieredHitBenchmark.zenooMemoryHit", 1.1),
 			new Goal("memory-cache hit with detailed statistics on vs off",
-					"DetailedStatsBenchmark.hitDetailedStatsOn", "DetailedStatsBenchmark.hitDetailedStatsOff", 1.05));
+					"DetailedStatsBenchmark.hitDetailedStatsOn", "DetailedStatsBenchmark.hitDetailedStatsOff", 1.05),
+			new Goal("invalidating a model with 100,000 vs 1,000 cached entries, memory cache",
+					"InvalidationBenchmark.memory100k", "InvalidationBenchmark.memory1k", 1.2),
+			new Goal("invalidating a model with 100,000 vs 1,000 cached entries, Redis cache",
+					"InvalidationBenchmark.redis100k", "InvalidationBenchmark.redis1k", 1.2));
 
 	private BenchmarkMain() {
 	}
