@@ -44,12 +44,13 @@ final class Invalidations implements AutoCloseable {
 	}
 
 	<R> Mono<R> withGeneration(ZenooCache cache, String model, LongFunction<Mono<R>> read) {
+		// a cache's source never changes once registered: looked up once, the subscription reads only the number
+		GenerationSource source = this.generations.source(cache);
 		return Mono.defer(() -> {
-			if (this.generations.ready(cache)) {
-				return read.apply(this.generations.current(cache, model));
+			if (source.ready()) {
+				return read.apply(source.current(model));
 			}
-			return this.generations.whenReady(cache)
-				.then(Mono.defer(() -> read.apply(this.generations.current(cache, model))));
+			return source.whenReady().then(Mono.defer(() -> read.apply(source.current(model))));
 		});
 	}
 

@@ -80,21 +80,13 @@ final class ModelGenerations implements AutoCloseable {
 		return created;
 	}
 
-	private GenerationSource source(ZenooCache cache) {
+	GenerationSource source(ZenooCache cache) {
 		GenerationSource source = this.sources.get(cache);
 		return (source != null) ? source : this.local;
 	}
 
 	long current(ZenooCache cache, String model) {
 		return source(cache).current(model);
-	}
-
-	boolean ready(ZenooCache cache) {
-		return source(cache).ready();
-	}
-
-	Mono<Void> whenReady(ZenooCache cache) {
-		return source(cache).whenReady();
 	}
 
 	/**

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * invalidate them once, when it ends.
  */
 @FunctionalInterface
-interface WriteInvalidator {
+public interface WriteInvalidator {
 
 	/** Invalidates nothing: the client has no cache. */
 	WriteInvalidator NONE = (models) -> Mono.empty();

@@ -204,10 +204,13 @@ public class ZenooClient implements AutoCloseable {
 	}
 
 	/**
-	 * This client with another way of invalidating after writes, over the same connection pool: a unit of work uses
-	 * it to suppress the per-call invalidation and invalidate the models it touched once, when it ends.
+	 * This client with another way of invalidating after writes, over the same connection pool and caches: a unit of
+	 * work uses it to suppress the per-call invalidation and invalidate the models it touched once, when it ends
+	 * (with {@link ZenooCacheManager#invalidateModels}). Its writes still wait for the given invalidator.
+	 * @param invalidator called after each write of this client with the written model
+	 * @return the client; closing it closes the shared connection pool, so close only the original
 	 */
-	ZenooClient withWriteInvalidator(WriteInvalidator invalidator) {
+	public ZenooClient withWriteInvalidator(WriteInvalidator invalidator) {
 		Objects.requireNonNull(invalidator, "invalidator must not be null");
 		return new ZenooClient(this.transport, this.protocol, this.cacheManager, this.observer, invalidator);
 	}
