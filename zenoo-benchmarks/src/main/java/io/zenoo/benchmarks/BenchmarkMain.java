@@ -40,7 +40,11 @@ public final class BenchmarkMain {
 					"DetailedStatsBenchmark.hitDetailedStatsOn", "DetailedStatsBenchmark.hitDetailedStatsOff", 1.05),
 			new Goal("@OdooCached repository hit vs client.model(..).all() memory-cache hit",
 					"AnnotatedRepositoryBenchmark.annotatedRepositoryHit", "AnnotatedRepositoryBenchmark.fluentQueryHit",
-					1.5));
+					1.5),
+			new Goal("invalidating a model with 100,000 vs 1,000 cached entries, memory cache",
+					"InvalidationBenchmark.memory100k", "InvalidationBenchmark.memory1k", 1.2),
+			new Goal("invalidating a model with 100,000 vs 1,000 cached entries, Redis cache",
+					"InvalidationBenchmark.redis100k", "InvalidationBenchmark.redis1k", 1.2));
 
 	private BenchmarkMain() {
 	}

@@ -1,5 +1,7 @@
 package io.zenoo.annotation;
 
+import io.zenoo.cache.ZenooCache;
+
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -83,10 +85,11 @@ final class CallContext {
 	 * The key of an entry.
 	 * @param expression the key expression, or {@code null} for the method and its arguments
 	 * @param model the annotation's model, or {@code null} for the repository's (if any)
+	 * @param cache the cache the key is for: generations are kept per cache backend
 	 */
-	OdooCacheKey key(@Nullable Expression expression, @Nullable String model) {
+	OdooCacheKey key(@Nullable Expression expression, @Nullable String model, ZenooCache cache) {
 		String keyModel = (model != null) ? model : this.defaultModel;
-		long generation = (keyModel != null) ? this.generations.generation(keyModel) : 0L;
+		long generation = (keyModel != null) ? this.generations.generation(cache, keyModel) : 0L;
 		if (expression != null) {
 			return new OdooCacheKey(this.scope, keyModel, "key", expression.getValue(evaluation(null, false)),
 					generation);

@@ -1,20 +1,24 @@
 package io.zenoo.annotation;
 
+import io.zenoo.cache.ZenooCache;
+
 /**
- * The current generation of a model's cache entries; annotation keys carry it, so that moving a model to a new
- * generation retires all its entries at once.
+ * The current generation of a model's entries in a cache; annotation keys carry it, so that moving a model to a new
+ * generation (any write of the model through the client, or {@code invalidateModelCache}) retires all its entries at
+ * once, as it does for the client's query keys.
  */
 @FunctionalInterface
 public interface GenerationSource {
 
 	/** No generations: every key carries 0. */
-	GenerationSource NONE = (model) -> 0L;
+	GenerationSource NONE = (cache, model) -> 0L;
 
 	/**
-	 * The generation of a model.
+	 * The generation of a model in a cache.
+	 * @param cache the cache the key is for
 	 * @param model the model
 	 * @return its generation
 	 */
-	long generation(String model);
+	long generation(ZenooCache cache, String model);
 
 }

@@ -168,7 +168,7 @@ public class OdooCacheInterceptor implements MethodInterceptor {
 		if (store == null || cache == null || !call.isTrue(store.condition())) {
 			return proceedMono(invocation);
 		}
-		OdooCacheKey key = call.key(store.key(), store.model());
+		OdooCacheKey key = call.key(store.key(), store.model(), cache);
 		Mono<Object> load = proceedMono(invocation).contextWrite(CachedInvocation::mark);
 		if (store.put()) {
 			return load.flatMap((value) -> storeUnless(cache, key, value, store, call).thenReturn(value));
@@ -200,7 +200,7 @@ public class OdooCacheInterceptor implements MethodInterceptor {
 		if (store == null || cache == null || !call.isTrue(store.condition())) {
 			return proceedFlux(invocation);
 		}
-		OdooCacheKey key = call.key(store.key(), store.model());
+		OdooCacheKey key = call.key(store.key(), store.model(), cache);
 		Flux<Object> load = collecting(proceedFlux(invocation).contextWrite(CachedInvocation::mark), cache, key,
 				store, call);
 		if (store.put()) {
@@ -266,7 +266,7 @@ public class OdooCacheInterceptor implements MethodInterceptor {
 		if (evict.key() != null) {
 			ZenooCache cache = cache(manager, evict.cache());
 			if (cache != null) {
-				work.add(cache.remove(call.key(evict.key(), evict.keyModel())));
+				work.add(cache.remove(call.key(evict.key(), evict.keyModel(), cache)));
 			}
 		}
 		return Flux.concat(work).then();

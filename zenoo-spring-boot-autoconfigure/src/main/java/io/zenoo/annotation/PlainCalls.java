@@ -52,7 +52,7 @@ final class PlainCalls {
 		if (store == null || cache == null || !call.isTrue(store.condition())) {
 			return invocation.proceed();
 		}
-		OdooCacheKey key = call.key(store.key(), store.model());
+		OdooCacheKey key = call.key(store.key(), store.model(), cache);
 		if (!store.put()) {
 			Object hit = await(cache.find(key, ops.valueType), ops);
 			if (hit != null) {

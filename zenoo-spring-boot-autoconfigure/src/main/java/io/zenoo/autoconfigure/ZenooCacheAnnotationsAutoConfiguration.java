@@ -38,7 +38,7 @@ import org.springframework.core.type.AnnotationMetadata;
 public class ZenooCacheAnnotationsAutoConfiguration {
 
 	/**
-	 * The interceptor. Keys carry no model generation yet ({@link GenerationSource#NONE}).
+	 * The interceptor. Keys of a model carry the model's generation, so writes of the model retire them.
 	 * @param properties the annotation settings
 	 * @param cacheManager the caches
 	 * @param client the application's client
@@ -56,7 +56,14 @@ public class ZenooCacheAnnotationsAutoConfiguration {
 					"Set it to 0 (never cache a Flux) or more (1000 by default).");
 		}
 		return new OdooCacheInterceptor(cacheManager::getIfAvailable, client::getIfUnique,
-				properties.getMaxFluxElements(), GenerationSource.NONE, beanFactory);
+				properties.getMaxFluxElements(), generations(cacheManager), beanFactory);
+	}
+
+	private static GenerationSource generations(ObjectProvider<ZenooCacheManager> cacheManager) {
+		return (cache, model) -> {
+			ZenooCacheManager manager = cacheManager.getIfAvailable();
+			return (manager != null) ? manager.generation(cache, model) : 0L;
+		};
 	}
 
 	/**

@@ -66,6 +66,7 @@ public class ZenooCacheAutoConfiguration {
 			if (properties.isEnabled()) {
 				setUpCaches(manager, properties);
 				setUpHealthMonitoring(manager, properties.getHealth());
+				ZenooInvalidationSettings.apply(manager, properties);
 			}
 			return manager;
 		}

@@ -1,7 +1,9 @@
 package io.zenoo.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,25 @@ public class ZenooCacheProperties {
 	 * Cache health: the periodic check and the zenooCache health indicator.
 	 */
 	private final Health health = new Health();
+
+	/**
+	 * Models whose change also invalidates the cached queries of other models, for example res.partner: [res.users].
+	 * Not transitive. A model name with an underscore needs brackets to keep it: "[x_studio.model]".
+	 */
+	private Map<String, List<String>> relatedModels = new LinkedHashMap<>();
+
+	/**
+	 * Odoo methods whose generic call (ZenooClient.call) invalidates the model's cached queries, besides the built-in
+	 * create, write, unlink, copy, name_create, toggle_active, action_* and button_*. A trailing * makes a prefix.
+	 */
+	private List<String> mutatingMethods = new ArrayList<>();
+
+	/**
+	 * Patterns invalidated periodically, each a pattern (a glob on the key text) and an interval, for example
+	 * [{pattern: "res.partner:*", interval: 1h}]. A pattern naming just a model (model:*) gives the model a new
+	 * generation instead of scanning the caches.
+	 */
+	private List<AutoInvalidation> autoInvalidation = new ArrayList<>();
 
 	/** @return whether caching is on */
 	public boolean isEnabled() {
@@ -68,6 +89,73 @@ public class ZenooCacheProperties {
 	/** @return the cache health settings */
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/** @return the related models of each model */
+	public Map<String, List<String>> getRelatedModels() {
+		return this.relatedModels;
+	}
+
+	/** @param relatedModels the related models of each model */
+	public void setRelatedModels(Map<String, List<String>> relatedModels) {
+		this.relatedModels = relatedModels;
+	}
+
+	/** @return the methods counted as writes besides the built-in ones */
+	public List<String> getMutatingMethods() {
+		return this.mutatingMethods;
+	}
+
+	/** @param mutatingMethods the methods counted as writes besides the built-in ones */
+	public void setMutatingMethods(List<String> mutatingMethods) {
+		this.mutatingMethods = mutatingMethods;
+	}
+
+	/** @return the periodic invalidations */
+	public List<AutoInvalidation> getAutoInvalidation() {
+		return this.autoInvalidation;
+	}
+
+	/** @param autoInvalidation the periodic invalidations */
+	public void setAutoInvalidation(List<AutoInvalidation> autoInvalidation) {
+		this.autoInvalidation = autoInvalidation;
+	}
+
+	/**
+	 * A pattern invalidated periodically.
+	 */
+	public static class AutoInvalidation {
+
+		/**
+		 * Glob on the cache key text, for example res.partner:* or res.partner:is_company=True:*.
+		 */
+		private @Nullable String pattern;
+
+		/**
+		 * How often the pattern is invalidated.
+		 */
+		private @Nullable Duration interval;
+
+		/** @return the pattern */
+		public @Nullable String getPattern() {
+			return this.pattern;
+		}
+
+		/** @param pattern the pattern */
+		public void setPattern(@Nullable String pattern) {
+			this.pattern = pattern;
+		}
+
+		/** @return the interval */
+		public @Nullable Duration getInterval() {
+			return this.interval;
+		}
+
+		/** @param interval the interval */
+		public void setInterval(@Nullable Duration interval) {
+			this.interval = interval;
+		}
+
 	}
 
 	/**

@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import io.zenoo.cache.stats.BreakerState;
 import io.zenoo.cache.stats.DetailedStats;
@@ -18,6 +20,7 @@ import io.zenoo.cache.stats.ZenooCacheStats;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -44,6 +47,12 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * Statistics: {@link #getStats()} (counters), {@link #getDetailedStats()} (with response times, sizes, memory and
  * per-model counters once {@link #enableDetailedStats()} was called), {@link #checkRedisHealth()} and
  * {@link #setupHealthMonitoring(Duration, double)}.
+ * <p>
+ * Invalidation: every query key carries its model's <em>generation</em>; {@link #invalidateModelCache(String)} (which
+ * every write through the client does) gives the model a new one, in O(1), in every cache and, through Redis, in every
+ * instance sharing it. Also {@link #invalidatePattern(String)}, {@link #clearCache(String, String)},
+ * {@link #clearAllCaches()}, {@link #addRelatedModels(String, String...)} and
+ * {@link #setupAutoInvalidation(String, Duration)}.
  */
 public class ZenooCacheManager implements CacheManager, DisposableBean, ApplicationEventPublisherAware {
 
@@ -56,6 +65,8 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	private final CacheRegistry registry = new CacheRegistry();
 
 	private final List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
+
+	private final Invalidations invalidations = new Invalidations(this.registry, this.sourceId);
 
 	private volatile @Nullable String defaultCacheName;
 
@@ -159,7 +170,14 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 		if (this.detailedStats) {
 			cache.statistics().enableDetailed();
 		}
-		this.registry.add(cache);
+		this.invalidations.generations().register(cache);
+		try {
+			this.registry.add(cache);
+		}
+		catch (RuntimeException ex) {
+			this.invalidations.generations().unregister(cache);
+			throw ex;
+		}
 		synchronized (this.registry) {
 			if (this.defaultCacheName == null) {
 				this.defaultCacheName = cache.getName();
@@ -311,12 +329,152 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @throws IllegalArgumentException if there is no such cache or neither a pattern nor a model is given
 	 */
 	public Mono<Long> invalidate(String name, @Nullable String pattern, @Nullable String model) {
-		ZenooCache cache = (name != null) ? this.registry.get(name) : null;
-		if (cache == null) {
-			throw new IllegalArgumentException("no cache named '" + name + "'; known caches: " + getCacheNames());
-		}
-		KeyFilter filter = new KeyFilter(pattern, model);
-		return (cache instanceof AbstractZenooCache own) ? own.removeMatching(filter) : Mono.just(0L);
+		return this.invalidations.invalidate(name, pattern, model);
+	}
+
+	// ---------------------------------------------------------------- invalidation
+
+	/**
+	 * Invalidate every cached query of a model, and of its {@linkplain #addRelatedModels related models}, in every
+	 * cache, for every user, as the Python client's {@code invalidate_model_cache}: the model gets a new generation
+	 * (O(1), whatever the number of entries). Its older entries are never read again and leave by TTL or size
+	 * eviction. Instances sharing a Redis cache's backend follow as soon as they hear of it on
+	 * {@code <namespace>:generations}.
+	 * @param model the model, for example {@code res.partner}
+	 * @return completes once this instance reads the model afresh and Redis has the new generation (or after a short
+	 * bound: a Redis failure is counted as a backend error and the bump is sent again later); never an error
+	 * @throws IllegalArgumentException if the model is null, blank or not a model name
+	 */
+	public Mono<Void> invalidateModelCache(String model) {
+		return this.invalidations.invalidateModels(Set.of(ModelNames.require(model, "model")));
+	}
+
+	/**
+	 * Invalidate several models at once, each with its related models, as {@link #invalidateModelCache(String)}: what
+	 * every write through the client calls, and what a unit of work calls once for all the models it touched.
+	 * @param models the models
+	 * @return completes as {@link #invalidateModelCache(String)}; never an error
+	 * @throws IllegalArgumentException if a model is null, blank or not a model name
+	 */
+	public Mono<Void> invalidateModels(Collection<String> models) {
+		return this.invalidations.invalidateModels(models);
+	}
+
+	/**
+	 * Remove the entries of every cache whose key text matches a Redis-style glob, as the Python client's
+	 * {@code invalidate_pattern}. Query keys read {@code <model>:<domain>:<method>:<details>:<scope>:g<generation>},
+	 * for example {@code res.partner:is_company=True:search_read:…}, so {@code res.partner:is_company=True:*} removes
+	 * the queries of companies. Memory caches look at every key; Redis caches use {@code SCAN MATCH} and
+	 * {@code UNLINK} in batches, never {@code KEYS}; tiered caches also drop their whole L1, here and in other
+	 * instances.
+	 * @param pattern the glob, for example {@code res.partner:*}
+	 * @return how many entries were removed, over all caches (an entry held by a tiered cache's L1 and L2 counts
+	 * twice when its L1 cache is also set up as a cache of its own); never an error once started
+	 * @throws IllegalArgumentException if the pattern is null or blank
+	 */
+	public Mono<Long> invalidatePattern(String pattern) {
+		return this.invalidations.invalidatePattern(pattern);
+	}
+
+	/**
+	 * Remove the entries of one cache whose key text matches a glob, as the Python client's
+	 * {@code clear_cache("memory", "res.partner:*")}; see {@link #invalidatePattern(String)}.
+	 * @param cacheName the cache
+	 * @param pattern the glob
+	 * @return how many entries were removed; never an error once started
+	 * @throws IllegalArgumentException if there is no such cache, or the pattern is null or blank
+	 */
+	public Mono<Long> clearCache(String cacheName, String pattern) {
+		return this.invalidations.clearCache(cacheName, pattern);
+	}
+
+	/**
+	 * Invalidate a pattern every {@code interval}, as the Python client's {@code setup_auto_invalidation}, on a
+	 * scheduler of this manager's own, until the returned handle is disposed or {@link #destroy()}. A pattern naming
+	 * just a model, {@code <model>:*}, gives the model a new generation (O(1), and other instances follow); any
+	 * other pattern is removed from every cache as {@link #invalidatePattern(String)} does. A run still going when
+	 * the next is due is skipped; a failed run is logged and the next one happens as planned.
+	 * @param pattern the glob, for example {@code res.partner:*}
+	 * @param interval how often, positive
+	 * @return the handle that stops it
+	 * @throws IllegalArgumentException if the pattern is null or blank, or the interval is not positive
+	 */
+	public Disposable setupAutoInvalidation(String pattern, Duration interval) {
+		return this.invalidations.setupAutoInvalidation(pattern, interval, null);
+	}
+
+	/** As {@link #setupAutoInvalidation(String, Duration)} on the given scheduler (tests pass virtual time). */
+	Disposable setupAutoInvalidation(String pattern, Duration interval, Scheduler scheduler) {
+		return this.invalidations.setupAutoInvalidation(pattern, interval, scheduler);
+	}
+
+	/**
+	 * Declare that a change of {@code model} also makes the cached queries of other models stale (for example
+	 * {@code res.partner} → {@code res.users}, whose rows show partner fields): every invalidation of the model,
+	 * automatic or manual, then invalidates them too. Not transitive. Adding to a model adds to what it had.
+	 * @param model the model that changes
+	 * @param relatedModels the models whose queries it also invalidates
+	 * @throws IllegalArgumentException if a name is null, blank or not a model name, none is given, or the model is
+	 * named as its own related model
+	 */
+	public void addRelatedModels(String model, String... relatedModels) {
+		this.invalidations.addRelatedModels(model, relatedModels);
+	}
+
+	/**
+	 * @param model the model
+	 * @return the models a change of {@code model} also invalidates
+	 */
+	public Set<String> getRelatedModels(String model) {
+		return this.invalidations.relatedModels(model);
+	}
+
+	/**
+	 * Count more Odoo methods as changing records, so that a successful {@code ZenooClient.call} of one invalidates its
+	 * model. Built in: {@code create}, {@code write}, {@code unlink}, {@code copy}, {@code name_create},
+	 * {@code toggle_active}, {@code action_archive}, {@code action_unarchive} and every method starting with
+	 * {@code action_} or {@code button_}.
+	 * @param methods method names, or prefixes ending with {@code *} (such as {@code message_*})
+	 * @throws IllegalArgumentException if one is null, blank, contains white space or a misplaced {@code *}
+	 */
+	public void addMutatingMethods(String... methods) {
+		this.invalidations.addMutatingMethods(methods);
+	}
+
+	/**
+	 * @param method an Odoo method name
+	 * @return whether a call of it invalidates its model's cached queries
+	 */
+	public boolean isMutatingMethod(String method) {
+		return this.invalidations.isMutatingMethod(method);
+	}
+
+	/**
+	 * Run a cached read of one model's query with the generation its key must carry (the client's query keys use
+	 * it). Memory caches' generations are this instance's own; Redis and tiered caches' are shared through their
+	 * Redis backend. While those are loading (at start, and after a lost subscription) the read waits for them, once
+	 * and for at most two seconds; when Redis cannot give them, or after a local write until Redis confirmed its new
+	 * generation, the read gets a number private to this instance (so it reads and stores fresh entries that no other
+	 * instance shares).
+	 * @param <R> the result type
+	 * @param cache the cache the read goes to, one of this manager's
+	 * @param model the model
+	 * @param read the read, given the generation
+	 * @return the read, the generation taken when subscribed to
+	 */
+	public <R> Mono<R> withGeneration(ZenooCache cache, String model, LongFunction<Mono<R>> read) {
+		return this.invalidations.withGeneration(cache, model, read);
+	}
+
+	/**
+	 * The generation a cache's query keys of a model carry now (see {@link #withGeneration}, which also waits while
+	 * the generations load).
+	 * @param cache one of this manager's caches
+	 * @param model the model
+	 * @return the generation
+	 */
+	public long generation(ZenooCache cache, String model) {
+		return this.invalidations.generations().current(cache, model);
 	}
 
 	/**
@@ -373,7 +531,8 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	}
 
 	/**
-	 * Stop the health monitoring, the invalidation subscriptions, and close the Redis connections this manager opened.
+	 * Stop the health monitoring, the automatic invalidations, the invalidation and generation subscriptions, and
+	 * close the Redis connections this manager opened.
 	 */
 	@Override
 	public void destroy() {
@@ -382,6 +541,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 		if (monitor != null) {
 			monitor.close();
 		}
+		this.invalidations.close();
 		List<AutoCloseable> toClose;
 		synchronized (this.resources) {
 			toClose = new ArrayList<>(this.resources);

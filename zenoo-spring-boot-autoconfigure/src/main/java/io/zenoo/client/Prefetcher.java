@@ -98,19 +98,22 @@ final class Prefetcher {
 		QueryState relatedState = QueryState.INITIAL.withContext(this.state.context())
 			.withCache(new CacheOptions(options.cacheName(), options.ttl(), options.mode(), null));
 		QueryBuilder<R> related = new QueryBuilder<>(this.client, field.relatedModel(), reader, relatedState);
-		Mono<List<Long>> missing = (options.mode() == CacheOptions.Mode.REFRESH) ? Mono.just(ids)
-				: Flux.fromIterable(ids)
-					.flatMapSequential((id) -> cache.find(related.getKey(id), reader.listType())
-						.hasElement()
-						.filter((found) -> !found)
-						.map((found) -> id), ids.size())
-					.collectList();
-		return missing.flatMap((toRead) -> toRead.isEmpty() ? Mono.empty()
-				: read(related, relatedState, reader, cache, options.ttl(), toRead));
+		// the related model's generation when the read starts: a write meanwhile leaves what is read unreachable
+		return this.client.withGeneration(cache, field.relatedModel(), (generation) -> {
+			Mono<List<Long>> missing = (options.mode() == CacheOptions.Mode.REFRESH) ? Mono.just(ids)
+					: Flux.fromIterable(ids)
+						.flatMapSequential((id) -> cache.find(related.getKey(id, generation), reader.listType())
+							.hasElement()
+							.filter((found) -> !found)
+							.map((found) -> id), ids.size())
+						.collectList();
+			return missing.flatMap((toRead) -> toRead.isEmpty() ? Mono.<Void>empty()
+					: read(related, relatedState, reader, cache, options.ttl(), toRead, generation));
+		});
 	}
 
 	private <R> Mono<Void> read(QueryBuilder<R> related, QueryState relatedState, RowReader<R> reader,
-			ZenooCache cache, @Nullable Duration ttl, List<Long> ids) {
+			ZenooCache cache, @Nullable Duration ttl, List<Long> ids, long generation) {
 		String relatedModel = related.model();
 		ReadCalls calls = new ReadCalls(relatedModel, relatedState, reader.defaultFields());
 		Mono<JsonNode> rpc = this.client.execute(calls.read(ids)).onErrorResume((ex) -> skipped(relatedModel, ex));
@@ -120,7 +123,7 @@ final class Prefetcher {
 			for (Long id : ids) {
 				JsonNode row = rows.get(id);
 				List<R> value = (row != null) ? List.of(reader.read(row)) : List.of();
-				stores.add(cache.store(related.getKey(id), value, ttl));
+				stores.add(cache.store(related.getKey(id, generation), value, ttl));
 			}
 			return Mono.when(stores);
 		});

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import io.zenoo.cache.ZenooCache;
@@ -443,9 +444,11 @@ public final class QueryBuilder<T> {
 	}
 
 	// ---------------------------------------------------------------- writes
+	// Every write invalidates the model's cached queries (and its related models') in every cache, for every user and
+	// instance, once Odoo confirmed it or the outcome is unknown (a transport failure); see ZenooClient#call.
 
 	/**
-	 * Creates one record.
+	 * Creates one record; then the model's cached queries are invalidated.
 	 * @param values field values by Odoo field name
 	 * @return the new record's id
 	 */
@@ -455,7 +458,7 @@ public final class QueryBuilder<T> {
 	}
 
 	/**
-	 * Creates several records in one call.
+	 * Creates several records in one call; then the model's cached queries are invalidated.
 	 * @param values one map of field values per record
 	 * @return the new ids, in order
 	 */
@@ -471,11 +474,11 @@ public final class QueryBuilder<T> {
 		}
 		Map<String, Object> kwargs = Map.of("vals_list", valsList);
 		OdooCall call = new OdooCall(this.model, "create", null, List.of(), kwargs, this.state.context(), false);
-		return this.client.execute(call).map((node) -> ResultShapes.createdIds(this.model, node));
+		return this.client.executeWrite(call).map((node) -> ResultShapes.createdIds(this.model, node));
 	}
 
 	/**
-	 * Writes values to one record.
+	 * Writes values to one record; then the model's cached queries are invalidated.
 	 * @param id the record
 	 * @param values field values by Odoo field name
 	 * @return {@code true} once written
@@ -485,7 +488,7 @@ public final class QueryBuilder<T> {
 	}
 
 	/**
-	 * Writes the same values to several records in one call.
+	 * Writes the same values to several records in one call; then the model's cached queries are invalidated.
 	 * @param ids the records
 	 * @param values field values by Odoo field name
 	 * @return {@code true} once written
@@ -498,11 +501,11 @@ public final class QueryBuilder<T> {
 		}
 		Map<String, Object> kwargs = Map.of("vals", OdooValues.toWireValues(values));
 		OdooCall call = new OdooCall(this.model, "write", idList, List.of(), kwargs, this.state.context(), false);
-		return this.client.execute(call).map(ResultShapes::written);
+		return this.client.executeWrite(call).map(ResultShapes::written);
 	}
 
 	/**
-	 * Deletes one record ({@code unlink}).
+	 * Deletes one record ({@code unlink}); then the model's cached queries are invalidated.
 	 * @param id the record
 	 * @return {@code true} once deleted
 	 */
@@ -511,25 +514,28 @@ public final class QueryBuilder<T> {
 	}
 
 	/**
-	 * Deletes several records in one call.
+	 * Deletes several records in one call; then the model's cached queries are invalidated.
 	 * @param ids the records
 	 * @return {@code true} once deleted
 	 */
 	public Mono<Boolean> delete(Collection<Long> ids) {
 		List<Long> idList = requireIds(ids);
 		OdooCall call = new OdooCall(this.model, "unlink", idList, List.of(), Map.of(), this.state.context(), false);
-		return this.client.execute(call).map(ResultShapes::written);
+		return this.client.executeWrite(call).map(ResultShapes::written);
 	}
 
 	// ---------------------------------------------------------------- helpers
 
 	/**
 	 * The read through the cache chosen for it: the cached result on a hit; on a miss one call to Odoo (concurrent
-	 * identical misses share it), whose result is stored. The call itself is only built on a miss.
+	 * identical misses share it), whose result is stored. The call itself is only built on a miss. The key is built
+	 * when subscribed to, with the model's generation of that moment (metadata reads, whose results record writes do
+	 * not change, use generation 0).
 	 * @param method the Odoo method, part of the key
 	 * @param limit the limit sent, part of the key
 	 * @param ids the record ids read, part of the key
 	 * @param extra whatever else the method's arguments add to the key
+	 * @param resultType the type the result is read into, part of the key
 	 */
 	private <R> Mono<R> cached(String method, @Nullable Integer limit, @Nullable List<Long> ids,
 			@Nullable Object extra, Type resultType, Supplier<OdooCall> call, Function<JsonNode, R> reader) {
@@ -546,25 +552,32 @@ public final class QueryBuilder<T> {
 		if (cache == null) {
 			return loader.get();
 		}
-		QueryCacheKey key = cacheKey(method, limit, ids, extra);
-		if (options.mode() == CacheOptions.Mode.REFRESH) {
-			return loader.get().flatMap((value) -> cache.store(key, value, options.ttl()).thenReturn(value));
-		}
-		return cache.findOrLoad(key, resultType, loader, options.ttl());
+		LongFunction<Mono<R>> read = (generation) -> {
+			QueryCacheKey key = cacheKey(method, limit, ids, extra, resultType, generation);
+			if (options.mode() == CacheOptions.Mode.REFRESH) {
+				return loader.get().flatMap((value) -> cache.store(key, value, options.ttl()).thenReturn(value));
+			}
+			return cache.findOrLoad(key, resultType, loader, options.ttl());
+		};
+		return this.client.withGeneration(cache, this.model, read);
 	}
 
 	private QueryCacheKey cacheKey(String method, @Nullable Integer limit, @Nullable List<Long> ids,
-			@Nullable Object extra) {
+			@Nullable Object extra, Type resultType, long generation) {
 		CacheOptions options = this.state.cache();
 		String scope = this.client.scope();
-		return (options.key() != null) ? QueryCacheKey.custom(scope, this.model, options.key(), this.state.context())
+		return (options.key() != null)
+				? QueryCacheKey.custom(scope, this.model, options.key(), this.state.context(), resultType, generation)
 				: QueryCacheKey.of(scope, this.model, method, this.state.domain(), readShape(limit, ids, extra),
-						this.state.context());
+						this.state.context(), resultType, generation);
 	}
 
-	/** The key {@link #get(long)} caches a record under, for the prefetch of a related query. */
-	QueryCacheKey getKey(long id) {
-		return cacheKey("read", null, List.of(id), null);
+	/**
+	 * The key {@link #get(long)} caches a record under in the given generation of the model, for the prefetch of a
+	 * related query.
+	 */
+	QueryCacheKey getKey(long id, long generation) {
+		return cacheKey("read", null, List.of(id), null, this.reader.listType(), generation);
 	}
 
 	private GetBatcher.Key batchKey() {

@@ -1,5 +1,6 @@
 package io.zenoo.client;
 
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The cache key of one read: who asks (server, database, user), what (model, method, domain, fields, order, limit,
- * offset, ids), and in which context (language, companies, any other context key). Two users never share a key,
- * because Odoo's record rules give them different rows.
+ * offset, ids), in which context (language, companies, any other context key), into which Java type the result is
+ * read (typed records or maps: the same fields read as {@code ResPartner} and as {@code Map} are different values),
+ * and the model's generation (a write of the model gives it a new one, which makes every older key of the model
+ * unreachable at once). Two users never share a key, because Odoo's record rules give them different rows.
  * <p>
  * Built on every cached read, so it is cheap: the hash is computed once from the parts' own hashes and nothing is
- * concatenated. The readable text ({@code res.partner:is_company=True:search_read:…}) that Redis keys and
+ * concatenated. The readable text ({@code res.partner:is_company=True:search_read:…:g3}) that Redis keys and
  * invalidation patterns need is built only when asked for, then kept.
  */
 final class QueryCacheKey implements CacheKeyText {
@@ -34,24 +37,32 @@ final class QueryCacheKey implements CacheKeyText {
 
 	private final Map<String, Object> context;
 
+	private final Type resultType;
+
+	private final long generation;
+
 	private final int hash;
 
 	private volatile @Nullable String text;
 
 	private QueryCacheKey(String scope, String model, String method, Object readable, @Nullable Object query,
-			Map<String, Object> context) {
+			Map<String, Object> context, Type resultType, long generation) {
 		this.scope = scope;
 		this.model = model;
 		this.method = method;
 		this.readable = readable;
 		this.query = query;
 		this.context = context;
+		this.resultType = resultType;
+		this.generation = generation;
 		int h = scope.hashCode();
 		h = 31 * h + model.hashCode();
 		h = 31 * h + method.hashCode();
 		h = 31 * h + readable.hashCode();
 		h = 31 * h + Objects.hashCode(query);
 		h = 31 * h + context.hashCode();
+		h = 31 * h + resultType.hashCode();
+		h = 31 * h + Long.hashCode(generation);
 		this.hash = h;
 	}
 
@@ -64,18 +75,21 @@ final class QueryCacheKey implements CacheKeyText {
 	 * @param query everything else that changes the result (fields, order, limit, offset, ids...), compared with
 	 * {@code equals}; immutable
 	 * @param context the Odoo context sent with the query
+	 * @param resultType the type the result is read into
+	 * @param generation the model's generation
 	 */
 	static QueryCacheKey of(String scope, String model, String method, Domain domain, @Nullable Object query,
-			Map<String, Object> context) {
-		return new QueryCacheKey(scope, model, method, domain, query, context);
+			Map<String, Object> context, Type resultType, long generation) {
+		return new QueryCacheKey(scope, model, method, domain, query, context, resultType, generation);
 	}
 
 	/**
 	 * A key named by the caller ({@code .cacheKey("my_key")}); still scoped to the user and the context, so a custom
-	 * key cannot leak rows between users either.
+	 * key cannot leak rows between users either, and carrying the type and generation like any other key.
 	 */
-	static QueryCacheKey custom(String scope, String model, String customKey, Map<String, Object> context) {
-		return new QueryCacheKey(scope, model, "custom", customKey, null, context);
+	static QueryCacheKey custom(String scope, String model, String customKey, Map<String, Object> context,
+			Type resultType, long generation) {
+		return new QueryCacheKey(scope, model, "custom", customKey, null, context, resultType, generation);
 	}
 
 	@Override
@@ -95,13 +109,15 @@ final class QueryCacheKey implements CacheKeyText {
 			what = what.substring(0, MAX_DOMAIN_TEXT) + "~" + Integer.toHexString(what.hashCode());
 		}
 		String contextText = this.context.isEmpty() ? "" : new TreeMap<>(this.context).toString();
-		int details = 31 * Objects.hashCode(this.query) + contextText.hashCode();
+		int details = 31 * (31 * Objects.hashCode(this.query) + contextText.hashCode())
+				+ this.resultType.getTypeName().hashCode();
 		StringBuilder text = new StringBuilder(this.model.length() + what.length() + this.method.length() + 32);
 		text.append(this.model).append(':').append(what).append(':').append(this.method).append(':');
 		appendHex(text, details);
 		text.append(':');
 		appendHex(text, this.scope.hashCode());
-		return text.append(Integer.toHexString(this.scope.length())).toString();
+		// last, so that globs on the readable start (res.partner:is_company=True:*) match every generation
+		return text.append(Integer.toHexString(this.scope.length())).append(":g").append(this.generation).toString();
 	}
 
 	private static void appendHex(StringBuilder text, int value) {
@@ -122,8 +138,9 @@ final class QueryCacheKey implements CacheKeyText {
 		if (this == other) {
 			return true;
 		}
-		return other instanceof QueryCacheKey that && this.hash == that.hash && this.method.equals(that.method)
-				&& this.model.equals(that.model) && this.scope.equals(that.scope)
+		return other instanceof QueryCacheKey that && this.hash == that.hash && this.generation == that.generation
+				&& this.method.equals(that.method) && this.model.equals(that.model) && this.scope.equals(that.scope)
+				&& (this.resultType == that.resultType || this.resultType.equals(that.resultType))
 				&& this.readable.equals(that.readable) && Objects.equals(this.query, that.query)
 				&& this.context.equals(that.context);
 	}

@@ -3,15 +3,20 @@ package io.zenoo.client;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongFunction;
 
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.error.OdooException;
+import io.zenoo.client.error.OdooTransportException;
 import io.zenoo.client.mapping.RecordMapper;
 import io.zenoo.client.transport.OdooCall;
 import io.zenoo.client.transport.OdooTransport;
 import io.zenoo.client.transport.OdooTransports;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -31,6 +36,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public class ZenooClient implements AutoCloseable {
 
+	private static final Logger logger = LoggerFactory.getLogger(ZenooClient.class);
+
 	private final OdooTransport transport;
 
 	private final OdooProtocol protocol;
@@ -48,6 +55,8 @@ public class ZenooClient implements AutoCloseable {
 	private final @Nullable GetBatcher batcher;
 
 	private final MetadataReads metadata;
+
+	private final WriteInvalidator invalidator;
 
 	/**
 	 * A client over a transport, without caching.
@@ -119,7 +128,7 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	public ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
 			OdooCallObserver observer, BatchSettings batching, MetadataCaching metadataCaching) {
-		this(transport, protocol, cacheManager, observer, batching, metadataCaching, Schedulers.parallel());
+		this(transport, protocol, cacheManager, observer, batching, metadataCaching, Schedulers.parallel(), null);
 	}
 
 	/**
@@ -127,6 +136,15 @@ public class ZenooClient implements AutoCloseable {
 	 */
 	ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
 			OdooCallObserver observer, BatchSettings batching, MetadataCaching metadataCaching, Scheduler batchTimer) {
+		this(transport, protocol, cacheManager, observer, batching, metadataCaching, batchTimer, null);
+	}
+
+	/**
+	 * @param invalidator what writes invalidate; {@code null} for the cache manager's model invalidation
+	 */
+	private ZenooClient(OdooTransport transport, OdooProtocol protocol, @Nullable ZenooCacheManager cacheManager,
+			OdooCallObserver observer, BatchSettings batching, MetadataCaching metadataCaching, Scheduler batchTimer,
+			@Nullable WriteInvalidator invalidator) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.protocol = Objects.requireNonNull(protocol, "protocol must not be null");
 		this.observer = Objects.requireNonNull(observer, "observer must not be null");
@@ -137,6 +155,17 @@ public class ZenooClient implements AutoCloseable {
 		this.scope = transport.server() + "/" + transport.database() + "/" + transport.login();
 		this.batcher = batching.enabled() ? new GetBatcher(batching, batchTimer) : null;
 		this.metadata = new MetadataReads(this, transport, this.scope, metadataCaching);
+		this.invalidator = (invalidator != null) ? invalidator
+				: (cacheManager != null) ? cacheInvalidator(cacheManager) : WriteInvalidator.NONE;
+	}
+
+	private static WriteInvalidator cacheInvalidator(ZenooCacheManager cacheManager) {
+		return (models) -> Mono.defer(() -> cacheManager.invalidateModels(models))
+			.onErrorResume(IllegalArgumentException.class, (ex) -> {
+				// a model name the cache cannot key by has no cached queries to invalidate
+				logger.debug("Not invalidating {}: {}", models, ex.getMessage());
+				return Mono.empty();
+			});
 	}
 
 	/**
@@ -201,7 +230,11 @@ public class ZenooClient implements AutoCloseable {
 
 	/**
 	 * Calls any public model method. Calls made this way are never retried, since the client cannot know whether
-	 * the method changes data.
+	 * the method changes data. A method that changes records ({@code create}, {@code write}, {@code unlink},
+	 * {@code copy}, {@code name_create}, {@code toggle_active}, {@code action_*}, {@code button_*}, and those added with
+	 * {@link ZenooCacheManager#addMutatingMethods}) invalidates the model's cached queries, and its related models',
+	 * once Odoo confirmed it, or when the outcome is unknown (a transport failure: the call may have run); not after
+	 * an error Odoo reported, since Odoo then rolled the call back.
 	 * @param model the model, for example {@code res.partner}
 	 * @param method the method, for example {@code action_archive}
 	 * @param args positional arguments (record ids first for record methods); must be empty on JSON-2
@@ -211,7 +244,9 @@ public class ZenooClient implements AutoCloseable {
 	public Mono<JsonNode> call(String model, String method, List<?> args, Map<String, ?> kwargs) {
 		Objects.requireNonNull(args, "args must not be null");
 		Objects.requireNonNull(kwargs, "kwargs must not be null");
-		return execute(new OdooCall(model, method, null, args, kwargs, Map.of(), false));
+		OdooCall call = new OdooCall(model, method, null, args, kwargs, Map.of(), false);
+		boolean mutating = this.cacheManager != null && this.cacheManager.isMutatingMethod(method);
+		return mutating ? executeWrite(call) : execute(call);
 	}
 
 	/**
@@ -274,7 +309,20 @@ public class ZenooClient implements AutoCloseable {
 	public ZenooClient withCredentials(OdooCredentials credentials) {
 		Objects.requireNonNull(credentials, "credentials must not be null");
 		return new ZenooClient(this.transport.withCredentials(credentials), this.protocol, this.cacheManager,
-				this.observer, this.batching, this.metadata.settings(), this.batchTimer);
+				this.observer, this.batching, this.metadata.settings(), this.batchTimer, this.invalidator);
+	}
+
+	/**
+	 * This client with another way of invalidating after writes, over the same connection pool and caches: a unit of
+	 * work uses it to suppress the per-call invalidation and invalidate the models it touched once, when it ends
+	 * (with {@link ZenooCacheManager#invalidateModels}). Its writes still wait for the given invalidator.
+	 * @param invalidator called after each write of this client with the written model
+	 * @return the client; closing it closes the shared connection pool, so close only the original
+	 */
+	public ZenooClient withWriteInvalidator(WriteInvalidator invalidator) {
+		Objects.requireNonNull(invalidator, "invalidator must not be null");
+		return new ZenooClient(this.transport, this.protocol, this.cacheManager, this.observer, this.batching,
+				this.metadata.settings(), this.batchTimer, invalidator);
 	}
 
 	/**
@@ -370,6 +418,25 @@ public class ZenooClient implements AutoCloseable {
 
 	Mono<JsonNode> execute(OdooCall call) {
 		return this.observer.observe(call, this.transport.execute(call));
+	}
+
+	/**
+	 * A call that changes records of its model, followed by the invalidation of the model: after success, and after a
+	 * transport failure or a cancellation (the call may have run); not after an error Odoo reported (Odoo rolled the
+	 * call back). The result is given only once this instance no longer serves the model's older entries.
+	 */
+	Mono<JsonNode> executeWrite(OdooCall call) {
+		Mono<Void> invalidation = Mono.defer(() -> this.invalidator.invalidate(Set.of(call.model())));
+		return execute(call)
+			.onErrorResume(OdooTransportException.class, (ex) -> invalidation.then(Mono.error(ex)))
+			.flatMap((result) -> invalidation.thenReturn(result))
+			.doOnCancel(() -> invalidation.subscribe());
+	}
+
+	/** A cached read of a model, given the generation its key carries; see {@link ZenooCacheManager#withGeneration}. */
+	<R> Mono<R> withGeneration(ZenooCache cache, String model, LongFunction<Mono<R>> read) {
+		ZenooCacheManager manager = Objects.requireNonNull(this.cacheManager, "a cache without a cache manager");
+		return manager.withGeneration(cache, model, read);
 	}
 
 	static OdooException unexpected(String model, String method, String expected, JsonNode actual) {

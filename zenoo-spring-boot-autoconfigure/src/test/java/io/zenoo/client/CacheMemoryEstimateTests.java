@@ -49,7 +49,7 @@ class CacheMemoryEstimateTests {
 		long before = usedHeapAfterGc();
 		Flux.range(0, ENTRIES)
 			.concatMap((i) -> cache.store(QueryCacheKey.custom("http://odoo/db/admin", "res.partner", "page-" + i,
-					Map.of()), mapper.readAll(JSON.readTree(response)), null))
+					Map.of(), ResultTypes.LIST_OF_MAPS, 0), mapper.readAll(JSON.readTree(response)), null))
 			.blockLast();
 		long after = usedHeapAfterGc();
 		long measured = after - before;

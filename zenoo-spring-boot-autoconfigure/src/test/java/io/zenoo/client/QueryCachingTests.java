@@ -240,18 +240,21 @@ class QueryCachingTests {
 	@Test
 	void keysKeepAReadableModelAndFilterPart() {
 		QueryCacheKey key = QueryCacheKey.of("http://h:1/demo/admin", "res.partner", "search_read",
-				Domain.field("is_company").eq(true), null, Map.of());
+				Domain.field("is_company").eq(true), null, Map.of(), ResultTypes.LIST_OF_MAPS, 0);
 		assertThat(key.cacheKeyText()).startsWith("res.partner:is_company=True:search_read:");
 		QueryCacheKey other = QueryCacheKey.of("http://h:1/demo/demo", "res.partner", "search_read",
-				Domain.field("is_company").eq(true), null, Map.of());
+				Domain.field("is_company").eq(true), null, Map.of(), ResultTypes.LIST_OF_MAPS, 0);
 		assertThat(other).isNotEqualTo(key);
 		assertThat(other.cacheKeyText()).isNotEqualTo(key.cacheKeyText()).startsWith("res.partner:is_company=True:");
-		assertThat(QueryCacheKey.of("s", "res.partner", "search", Domain.all(), null, Map.of()).cacheKeyText())
-			.startsWith("res.partner:all:search:");
+		assertThat(QueryCacheKey
+			.of("s", "res.partner", "search", Domain.all(), null, Map.of(), ResultTypes.LIST_OF_LONG, 0)
+			.cacheKeyText()).startsWith("res.partner:all:search:");
 		String uuid = UUID.randomUUID().toString();
 		Domain longDomain = Domain.field("name").in(List.of(uuid, uuid + "1", uuid + "2", uuid + "3", uuid + "4"));
-		assertThat(QueryCacheKey.of("s", "res.partner", "search", longDomain, null, Map.of()).cacheKeyText().length())
-			.isLessThan(200);
+		assertThat(QueryCacheKey
+			.of("s", "res.partner", "search", longDomain, null, Map.of(), ResultTypes.LIST_OF_LONG, 0)
+			.cacheKeyText()
+			.length()).isLessThan(200);
 	}
 
 }

@@ -7,7 +7,6 @@ import io.zenoo.annotation.CachedInvocation;
 import io.zenoo.client.QueryBuilder;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.domain.Domain;
-import io.zenoo.repository.support.ModelInvalidation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,13 +65,13 @@ final class QueryRunner<T> {
 	}
 
 	/**
-	 * Deletes what matches: one {@code search}, one {@code unlink}, then the model's cached queries are dropped.
+	 * Deletes what matches: one {@code search}, one {@code unlink} (which, as every write of the client, retires the model's cached entries).
 	 * @return how many records were deleted
 	 */
 	Mono<Long> delete(Domain domain) {
 		QueryBuilder<T> query = this.client.model(this.type).noCache().filter(domain);
 		return query.ids().flatMap((ids) -> ids.isEmpty() ? Mono.just(0L)
-				: query.delete(ids).then(ModelInvalidation.afterWrite(this.client, query.model()))
+				: query.delete(ids)
 					.thenReturn((long) ids.size()));
 	}
 

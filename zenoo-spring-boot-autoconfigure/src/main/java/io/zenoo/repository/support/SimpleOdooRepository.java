@@ -107,7 +107,7 @@ class SimpleOdooRepository<T, ID> implements OdooRepository<T, ID> {
 		Map<String, Object> values = this.entity.mapper().toValues(record);
 		Mono<Long> written = this.entity.isNew(record) ? query().create(values)
 				: writeExisting(record, values);
-		return written.flatMap((id) -> invalidate().then(readBack(List.of(id))))
+		return written.flatMap((id) -> readBack(List.of(id)))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.just(cast(record, rows.get(0))));
 	}
 
@@ -132,7 +132,7 @@ class SimpleOdooRepository<T, ID> implements OdooRepository<T, ID> {
 		}
 		Mono<List<Long>> createdIds = created.isEmpty() ? Mono.just(List.of()) : query().createAll(created);
 		return createdIds.flatMap((newIds) -> Flux.concat(writes).collectList().map((written) -> order(input, newIds)))
-			.flatMap((ids) -> invalidate().then(readBack(ids)).map((rows) -> inOrder(ids, rows)))
+			.flatMap((ids) -> readBack(ids).map((rows) -> inOrder(ids, rows)))
 			.flatMapIterable((rows) -> rows)
 			.map((row) -> cast(input.get(0), row));
 	}
@@ -140,7 +140,7 @@ class SimpleOdooRepository<T, ID> implements OdooRepository<T, ID> {
 	@Override
 	public Mono<Void> deleteById(ID id) {
 		long value = requireId(id);
-		return query().delete(value).then(invalidate());
+		return query().delete(value).then();
 	}
 
 	@Override
@@ -149,7 +149,7 @@ class SimpleOdooRepository<T, ID> implements OdooRepository<T, ID> {
 		if (values.isEmpty()) {
 			return Mono.empty();
 		}
-		return query().delete(values).then(invalidate());
+		return query().delete(values).then();
 	}
 
 	private Mono<Long> writeExisting(T record, Map<String, Object> values) {
@@ -191,10 +191,6 @@ class SimpleOdooRepository<T, ID> implements OdooRepository<T, ID> {
 
 	private Mono<List<T>> readBack(List<Long> ids) {
 		return query().noCache().getAll(ids);
-	}
-
-	private Mono<Void> invalidate() {
-		return ModelInvalidation.afterWrite(this.client, this.entity.model());
 	}
 
 	@SuppressWarnings("unchecked")
