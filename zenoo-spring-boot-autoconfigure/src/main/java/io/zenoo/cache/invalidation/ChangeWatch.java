@@ -69,6 +69,8 @@ public final class ChangeWatch implements AutoCloseable {
 
 	private final AtomicLong failures = new AtomicLong();
 
+	private final AtomicLong rounds = new AtomicLong();
+
 	private ChangeWatch(ZenooClient client, ChangeDetectionSettings settings, @Nullable Scheduler scheduler,
 			String instanceId) {
 		ZenooCacheManager manager = client.cacheManager();
@@ -138,7 +140,10 @@ public final class ChangeWatch implements AutoCloseable {
 	}
 
 	private Mono<Void> pollAll() {
-		return Flux.fromIterable(this.settings.models()).concatMap(this::check).then();
+		return Flux.fromIterable(this.settings.models())
+			.concatMap(this::check)
+			.then()
+			.doFinally((signal) -> this.rounds.incrementAndGet());
 	}
 
 	/** One model's turn: poll it if this instance leads it; never an error. */
@@ -239,6 +244,11 @@ public final class ChangeWatch implements AutoCloseable {
 	/** @return how many polls or Redis commands failed */
 	public long failures() {
 		return this.failures.get();
+	}
+
+	/** @return how many intervals this watch completed (each model checked, polled or not) */
+	public long rounds() {
+		return this.rounds.get();
 	}
 
 	/** @return whether the watch is running */
