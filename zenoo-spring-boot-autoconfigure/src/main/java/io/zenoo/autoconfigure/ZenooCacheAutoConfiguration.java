@@ -98,6 +98,11 @@ public class ZenooCacheAutoConfiguration {
 						entry.getValue().getL2()));
 			}
 		}
+		for (Map.Entry<String, ZenooCacheProperties.Cache> entry : caches.entrySet()) {
+			if (entry.getValue().isWriteThrough()) {
+				manager.setWriteThrough(entry.getKey(), true);
+			}
+		}
 		if (properties.getDefaultCache() != null) {
 			try {
 				manager.setDefaultCacheName(properties.getDefaultCache());

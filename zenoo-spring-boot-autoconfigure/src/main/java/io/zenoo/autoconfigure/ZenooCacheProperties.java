@@ -316,6 +316,22 @@ public class ZenooCacheProperties {
 		 */
 		private @Nullable String l2;
 
+		/**
+		 * Whether create and update of queries using this cache refresh the written records' cached get(id) entries
+		 * with the new values (one read after the write) instead of only invalidating them.
+		 */
+		private boolean writeThrough;
+
+		/** @return whether writes refresh the written records' get(id) entries */
+		public boolean isWriteThrough() {
+			return this.writeThrough;
+		}
+
+		/** @param writeThrough whether writes refresh the written records' get(id) entries */
+		public void setWriteThrough(boolean writeThrough) {
+			this.writeThrough = writeThrough;
+		}
+
 		/** @return the store type */
 		public @Nullable String getType() {
 			return this.type;

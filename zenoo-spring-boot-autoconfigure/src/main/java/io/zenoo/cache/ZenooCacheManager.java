@@ -77,6 +77,8 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 
 	private volatile @Nullable HealthMonitor healthMonitor;
 
+	private final Set<String> writeThroughCaches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Create a manager without an application Redis connection: Redis caches need their own {@code url}.
 	 */
@@ -556,6 +558,132 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 				logger.debug("Could not close a cache resource: {}", ex.toString());
 			}
 		}
+	}
+
+	// ---------------------------------------------------------------- cache-aside, write-through, change watch
+
+	/**
+	 * The cache-aside operations ({@code get}, {@code set}, {@code evict}) on a named cache, as the Python guide's
+	 * {@code cache_manager} calls with a cache name.
+	 * @param cacheName the cache
+	 * @return the operations on that cache
+	 * @throws IllegalArgumentException if there is no such cache (the message lists the known ones)
+	 */
+	public CacheAside cache(String cacheName) {
+		return CacheAside.of(this.invalidations.requireCache(cacheName));
+	}
+
+	/**
+	 * Read a value of the default cache; see {@link CacheAside#get(Object)}.
+	 * @param key the key
+	 * @return the value, or empty on a miss
+	 * @throws IllegalStateException if there is no cache at all (caching disabled)
+	 */
+	public Mono<Object> get(Object key) {
+		return defaultAside().get(key);
+	}
+
+	/**
+	 * Read a value of the default cache as a class; see {@link CacheAside#get(Object, Class)}.
+	 * @param <T> the type
+	 * @param key the key
+	 * @param type the class
+	 * @return the value, or empty on a miss
+	 * @throws IllegalStateException if there is no cache at all (caching disabled)
+	 */
+	public <T> Mono<T> get(Object key, Class<T> type) {
+		return defaultAside().get(key, type);
+	}
+
+	/**
+	 * Read a value of the default cache as a generic type; see {@link CacheAside#get(Object, java.lang.reflect.Type)}.
+	 * @param <T> the type
+	 * @param key the key
+	 * @param type the type
+	 * @return the value, or empty on a miss
+	 * @throws IllegalStateException if there is no cache at all (caching disabled)
+	 */
+	public <T> Mono<T> get(Object key, java.lang.reflect.Type type) {
+		return defaultAside().get(key, type);
+	}
+
+	/**
+	 * Store a value in the default cache with its default TTL; see {@link CacheAside#set(Object, Object)}.
+	 * @param key the key
+	 * @param value the value, immutable
+	 * @return completes when stored
+	 * @throws IllegalStateException if there is no cache at all (caching disabled)
+	 */
+	public Mono<Void> set(Object key, Object value) {
+		return defaultAside().set(key, value);
+	}
+
+	/**
+	 * Store a value in the default cache for a given time; see {@link CacheAside#set(Object, Object, Duration)}.
+	 * @param key the key
+	 * @param value the value, immutable
+	 * @param ttl how long; {@link Duration#ZERO} for no expiry
+	 * @return completes when stored
+	 * @throws IllegalStateException if there is no cache at all (caching disabled)
+	 */
+	public Mono<Void> set(Object key, Object value, Duration ttl) {
+		return defaultAside().set(key, value, ttl);
+	}
+
+	/**
+	 * Remove a value from the default cache; see {@link CacheAside#evict(Object)}.
+	 * @param key the key
+	 * @return whether a value was there
+	 * @throws IllegalStateException if there is no cache at all (caching disabled)
+	 */
+	public Mono<Boolean> evict(Object key) {
+		return defaultAside().evict(key);
+	}
+
+	private CacheAside defaultAside() {
+		ZenooCache cache = getDefaultCache();
+		if (cache == null) {
+			throw new IllegalStateException("there is no default cache: caching is disabled (zenoo.cache.enabled=false "
+					+ "or no cache was set up); set up a cache or use cache(name) on an existing one");
+		}
+		return CacheAside.of(cache);
+	}
+
+	/**
+	 * Make writes through the client refresh the records they wrote in a cache, instead of only invalidating them
+	 * (see {@code QueryBuilder.writeThrough()}, which asks for it per query).
+	 * @param cacheName the cache
+	 * @param writeThrough whether queries using that cache write through
+	 * @throws IllegalArgumentException if there is no such cache
+	 */
+	public void setWriteThrough(String cacheName, boolean writeThrough) {
+		this.invalidations.requireCache(cacheName);
+		if (writeThrough) {
+			this.writeThroughCaches.add(cacheName);
+		}
+		else {
+			this.writeThroughCaches.remove(cacheName);
+		}
+	}
+
+	/**
+	 * @param cacheName a cache name
+	 * @return whether writes of queries using that cache refresh the written records' cached {@code get(id)} entries
+	 */
+	public boolean isWriteThrough(String cacheName) {
+		return cacheName != null && this.writeThroughCaches.contains(cacheName);
+	}
+
+	/**
+	 * The Redis backend of a Redis or tiered cache (for a tiered cache: of its Redis level), where other components
+	 * (the change watch's leases) keep state shared by every instance using that backend.
+	 * @param cacheName the cache
+	 * @return the backend, or {@code null} when the cache is a memory cache
+	 * @throws IllegalArgumentException if there is no such cache
+	 */
+	public @Nullable RedisBackend redisBackend(String cacheName) {
+		RedisZenooCache redis = StatsCollector.redisOf(this.invalidations.requireCache(cacheName));
+		return (redis != null) ? new RedisBackend(redis.connectionFactory(), redis.spec().namespace()) : null;
 	}
 
 }

@@ -301,6 +301,18 @@ public final class QueryBuilder<T> {
 		return with(this.state.withCache(this.state.cache().key(key)));
 	}
 
+	/**
+	 * Makes this query's {@link #create(Map)}, {@link #createAll(List)} and {@link #update(long, Map)} refresh the
+	 * written records' cached {@link #get(long)} entries instead of only invalidating them: after the write (and the
+	 * model's new generation), the records are read back in one {@code read} with the fields and row type this
+	 * builder's {@code get(id)} uses, and stored where that {@code get(id)} finds them. Per cache:
+	 * {@code zenoo.cache.caches.<name>.write-through}. Does nothing without a cache or with {@link #noCache()}.
+	 * @return a new builder
+	 */
+	public QueryBuilder<T> writeThrough() {
+		return with(this.state.withCache(this.state.cache().writeThrough(true)));
+	}
+
 	// ---------------------------------------------------------------- reads
 
 	/**
@@ -474,7 +486,9 @@ public final class QueryBuilder<T> {
 		}
 		Map<String, Object> kwargs = Map.of("vals_list", valsList);
 		OdooCall call = new OdooCall(this.model, "create", null, List.of(), kwargs, this.state.context(), false);
-		return this.client.executeWrite(call).map((node) -> ResultShapes.createdIds(this.model, node));
+		return this.client.executeWrite(call)
+			.map((node) -> ResultShapes.createdIds(this.model, node))
+			.flatMap((ids) -> writtenThrough(ids).thenReturn(ids));
 	}
 
 	/**
@@ -501,7 +515,9 @@ public final class QueryBuilder<T> {
 		}
 		Map<String, Object> kwargs = Map.of("vals", OdooValues.toWireValues(values));
 		OdooCall call = new OdooCall(this.model, "write", idList, List.of(), kwargs, this.state.context(), false);
-		return this.client.executeWrite(call).map(ResultShapes::written);
+		return this.client.executeWrite(call)
+			.map(ResultShapes::written)
+			.flatMap((written) -> writtenThrough(idList).thenReturn(written));
 	}
 
 	/**
@@ -525,6 +541,10 @@ public final class QueryBuilder<T> {
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	private Mono<Void> writtenThrough(List<Long> ids) {
+		return WriteThrough.refresh(this, this.client, this.reader, this.state, requestedFields(), ids);
+	}
 
 	/**
 	 * The read through the cache chosen for it: the cached result on a hit; on a miss one call to Odoo (concurrent

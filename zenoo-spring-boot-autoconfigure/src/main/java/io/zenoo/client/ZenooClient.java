@@ -326,6 +326,31 @@ public class ZenooClient implements AutoCloseable {
 	}
 
 	/**
+	 * Run a unit of work: Odoo's external API has no transaction spanning several calls, so this is an honest
+	 * substitute, not a database transaction. The function gets the {@link io.zenoo.client.tx.OdooTransaction tx}
+	 * handle, whose {@code tx.model(...).create/update/delete} steps run in the order the returned {@code Mono} chains
+	 * them; deletes are deferred to the end, after every other step succeeded. When a step or the function fails (or
+	 * the subscriber cancels), what was done is compensated in reverse order: records created are deleted, records
+	 * updated get back the values read just before the write. Every touched model is invalidated once, at the end
+	 * (commit or rollback), not after each write.
+	 * <p>
+	 * Guaranteed: after an error the failure is signalled only once the compensation ran; if a compensation failed,
+	 * the error is a {@link io.zenoo.client.tx.CompensationFailedException} listing what is left in Odoo. Not
+	 * guaranteed: isolation (other clients see every intermediate state, and a concurrent writer's change to a field
+	 * this transaction updated is overwritten by the restore); atomicity across a crash of this JVM (nothing is
+	 * persisted, so a crash mid-way leaves the steps done so far); undoing side effects of Odoo's own (computed
+	 * fields are recomputed, but mail messages, followers, sequence numbers and server actions triggered by a
+	 * create or write remain); undoing a delete (a delete that fails after earlier deletes succeeded leaves those
+	 * deleted, reported in the exception). See {@code docs/patterns.md}.
+	 * @param <R> the result type
+	 * @param function builds the unit of work from the handle
+	 * @return the function's result, after the commit; the failure, after the rollback
+	 */
+	public <R> Mono<R> transaction(java.util.function.Function<io.zenoo.client.tx.OdooTransaction, ? extends Mono<R>> function) {
+		return io.zenoo.client.tx.Transactions.run(this, function);
+	}
+
+	/**
 	 * A client acting as another user, authenticated by password (or by API key where the protocol needs one).
 	 * @param login the user's login
 	 * @param secret the password, or the API key on {@link OdooProtocol#JSON2}

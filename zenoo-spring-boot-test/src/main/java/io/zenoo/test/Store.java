@@ -236,7 +236,8 @@ final class Store implements TestDataStore {
 		direct(() -> {
 			ModelDef target = require(model);
 			if (target.record(id) != null) {
-				new RecordWriter(this, 1L, true).unlink(target, List.of(id));
+				// a mutable list: the unlink asks it whether it contains null many2one values, which List.of refuses
+				new RecordWriter(this, 1L, true).unlink(target, new java.util.ArrayList<>(List.of(id)));
 			}
 			return 0L;
 		});
