@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Live counters of one cache. Every getter reads the current value; the counters only grow.
  * <p>
- * While detailed statistics are enabled the cache also times its lookups and counts them per model; while they are
- * disabled a lookup costs one volatile read more than the counters themselves.
+ * While detailed statistics are enabled the cache also counts its lookups per model (exactly) and times its misses
+ * and a random sample of its hits (one in 32; the average stays unbiased); while they are disabled a lookup costs one
+ * volatile read more than the counters themselves.
  */
 public final class ZenooCacheStatistics {
 
@@ -78,7 +79,12 @@ public final class ZenooCacheStatistics {
 
 	/** Start detailed recording afresh (a previous recording is dropped). */
 	void enableDetailed() {
-		this.detailed = new DetailedRecorder();
+		enableDetailed(new DetailedRecorder());
+	}
+
+	/** Start recording into the given recorder (tests pass one with a fake clock). */
+	void enableDetailed(DetailedRecorder recorder) {
+		this.detailed = recorder;
 	}
 
 	void disableDetailed() {
@@ -90,11 +96,29 @@ public final class ZenooCacheStatistics {
 	}
 
 	/**
-	 * The start of a lookup: the time when detailed statistics are enabled, else {@link #UNTIMED}. The one volatile
-	 * read of the disabled path.
+	 * The start of a lookup: {@link #UNTIMED} while detailed statistics are disabled (the one volatile read of the
+	 * disabled path); else the time, or {@link DetailedRecorder#UNSAMPLED} for a lookup whose hit is not timed.
 	 */
 	long start() {
-		return (this.detailed != null) ? System.nanoTime() : UNTIMED;
+		DetailedRecorder recorder = this.detailed;
+		return (recorder != null) ? recorder.startLookup() : UNTIMED;
+	}
+
+	/**
+	 * The start to time a load from, once a lookup started at {@code start} missed: misses are always timed, so an
+	 * unsampled lookup's load is timed from now.
+	 */
+	long loadStart(long start) {
+		if (start == UNTIMED) {
+			return UNTIMED;
+		}
+		DetailedRecorder recorder = this.detailed;
+		return (recorder != null) ? recorder.startLoad(start) : UNTIMED;
+	}
+
+	/** The start of a lookup that times its load whatever it finds (remote caches, where the clock costs nothing). */
+	long startLoad() {
+		return loadStart(start());
 	}
 
 	/** A hit of a lookup started at {@code start}. */
@@ -103,7 +127,7 @@ public final class ZenooCacheStatistics {
 		if (start != UNTIMED) {
 			DetailedRecorder recorder = this.detailed;
 			if (recorder != null) {
-				recorder.hit(key, System.nanoTime() - start);
+				recorder.hit(key, start);
 			}
 		}
 	}
@@ -119,12 +143,12 @@ public final class ZenooCacheStatistics {
 		}
 	}
 
-	/** The load after a miss of a lookup started at {@code start} completed. */
-	void missCompleted(long start) {
-		if (start != UNTIMED) {
+	/** The load after a miss, timed from {@code loadStart} (see {@link #loadStart}), completed. */
+	void missCompleted(long loadStart) {
+		if (loadStart != UNTIMED && loadStart != DetailedRecorder.UNSAMPLED) {
 			DetailedRecorder recorder = this.detailed;
 			if (recorder != null) {
-				recorder.missCompleted(System.nanoTime() - start);
+				recorder.missCompleted(loadStart);
 			}
 		}
 	}
