@@ -126,6 +126,7 @@ class ZenooActuatorIntegrationTests {
 			properties.put("zenoo.cache.caches.private.url", redis.url());
 			properties.put("zenoo.cache.caches.private.namespace", this.namespace);
 			properties.put("zenoo.cache.health.alert-threshold", "0.9");
+			properties.put("zenoo.cache.health.min-requests", "1");
 			WebTestClient web = start(properties);
 			ZenooClient client = lastContext().getBean(ZenooClient.class);
 			client.model(ResCountry.class).filter("code", "BE").cache("private").all().block(); // a miss: warning

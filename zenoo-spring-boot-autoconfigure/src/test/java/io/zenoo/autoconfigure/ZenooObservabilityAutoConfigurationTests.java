@@ -154,6 +154,25 @@ class ZenooObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("zenoo.cache.health.alert-threshold"));
+		this.runner.withPropertyValues("zenoo.cache.health.min-requests=-1").run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.isInstanceOf(ZenooConfigurationException.class)
+			.hasMessageContaining("zenoo.cache.health.min-requests"));
+	}
+
+	@Test
+	void minRequestsReachesTheHealthIndicator() {
+		this.runner.withPropertyValues("zenoo.cache.health.min-requests=3").run((context) -> {
+			ZenooCacheManager caches = context.getBean(ZenooCacheManager.class);
+			ZenooCache cache = caches.getDefaultCache();
+			ZenooCacheHealthIndicator indicator = context.getBean(ZenooCacheHealthIndicator.class);
+			cache.find("a", String.class).block();
+			cache.find("b", String.class).block();
+			assertThat(indicator.health().block().getDetails().toString()).doesNotContain("warning");
+			cache.find("c", String.class).block();
+			assertThat(indicator.health().block().getDetails().toString()).contains("warning");
+		});
 	}
 
 	@Test
