@@ -13,6 +13,7 @@ import io.zenoo.client.transport.OdooTransport;
 import io.zenoo.client.transport.OdooTransports;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,6 +26,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * elsewhere create one with {@link #create(ZenooClientSettings)} and {@link #close()} it when done.
  */
 public class ZenooClient implements AutoCloseable {
+
+	/** What {@link #version()} is observed as. */
+	private static final OdooCall VERSION = OdooCall.read("common", "version", Map.of());
 
 	private final OdooTransport transport;
 
@@ -150,7 +154,7 @@ public class ZenooClient implements AutoCloseable {
 	 * @return the version
 	 */
 	public Mono<OdooVersion> version() {
-		return this.transport.version();
+		return this.observer.observe(VERSION, this.transport.version());
 	}
 
 	/**
@@ -158,7 +162,7 @@ public class ZenooClient implements AutoCloseable {
 	 * @return the uid
 	 */
 	public Mono<Long> uid() {
-		return this.transport.uid();
+		return withObserver(this.transport.uid());
 	}
 
 	/**
@@ -245,7 +249,13 @@ public class ZenooClient implements AutoCloseable {
 	}
 
 	Mono<JsonNode> execute(OdooCall call) {
-		return this.observer.observe(call, this.transport.execute(call));
+		return this.observer.observe(call, withObserver(this.transport.execute(call)));
+	}
+
+	/** Lets the transport observe the logins it sends for this call (see {@link OdooCallObserver#CONTEXT_KEY}). */
+	private <T> Mono<T> withObserver(Mono<T> call) {
+		return (this.observer != OdooCallObserver.NONE)
+				? call.contextWrite(Context.of(OdooCallObserver.CONTEXT_KEY, this.observer)) : call;
 	}
 
 	static OdooException unexpected(String model, String method, String expected, JsonNode actual) {
