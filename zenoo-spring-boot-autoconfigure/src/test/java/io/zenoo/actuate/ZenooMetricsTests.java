@@ -1,11 +1,9 @@
 package io.zenoo.actuate;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -31,8 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
+import static io.zenoo.cache.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,6 +98,15 @@ class ZenooMetricsTests {
 	}
 
 	@Test
+	void aValueThatDoesNotDecodeIsCountedByItsMeter() {
+		new ZenooCacheMeterBinder(this.caches, "zenooCacheManager").bindTo(this.registry);
+		ZenooCache cache = this.caches.setupMemoryCache(MemoryCacheSpec.of("typed"));
+		cache.store("k", "text", null).block();
+		assertThat(cache.find("k", Integer.class).block()).isNull();
+		assertThat(counter("zenoo.cache.decode.failures", "typed")).isEqualTo(1);
+	}
+
+	@Test
 	void redisAndTieredCachesGetBreakerFallbackAndInvalidationMeters() {
 		new ZenooCacheMeterBinder(this.caches, "zenooCacheManager").bindTo(this.registry);
 		this.caches.setupMemoryCache(MemoryCacheSpec.of("l1"));
@@ -137,17 +144,6 @@ class ZenooMetricsTests {
 		// the first reads start the counts in the background; later reads see them
 		eventually(() -> redisSize.value() == 2 && tieredSize.value() == 2);
 		binder.close();
-	}
-
-	/** Poll (every 20 ms, at most 10 s) until the condition holds. */
-	private static void eventually(BooleanSupplier condition) {
-		Boolean done = Flux.interval(Duration.ZERO, Duration.ofMillis(20))
-			.onBackpressureDrop()
-			.map((tick) -> condition.getAsBoolean())
-			.takeUntil(Boolean::booleanValue)
-			.last()
-			.block(Duration.ofSeconds(10));
-		assertThat(done).isTrue();
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import static io.zenoo.cache.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -94,17 +93,6 @@ class RedisKeyCountTests {
 	private static long commandCalls(String command) {
 		Matcher calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(admin.sync().info("commandstats"));
 		return calls.find() ? Long.parseLong(calls.group(1)) : 0;
-	}
-
-	/** Poll (every 20 ms, at most 10 s) until the condition holds. */
-	private static void eventually(BooleanSupplier condition) {
-		Boolean done = Flux.interval(Duration.ZERO, Duration.ofMillis(20))
-			.onBackpressureDrop()
-			.map((tick) -> condition.getAsBoolean())
-			.takeUntil(Boolean::booleanValue)
-			.last()
-			.block(Duration.ofSeconds(10));
-		assertThat(done).isTrue();
 	}
 
 	private void store(String... keys) {
