@@ -1,15 +1,20 @@
 package io.zenoo.cache;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
+import io.zenoo.cache.stats.ModelStats;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Live counters of one cache. Every getter reads the current value; the counters only grow.
  * <p>
- * While detailed statistics are enabled the cache also counts its lookups per model (exactly) and times its misses
- * and a random sample of its hits (one in 32; the average stays unbiased); while they are disabled a lookup costs one
- * volatile read more than the counters themselves.
+ * While detailed statistics are enabled the cache also counts its lookups per model (exactly: a lookup of a model's
+ * key counts in its model's counters instead of the overall ones, which add them in) and times its misses and a random
+ * sample of its hits (one in 32; the average stays unbiased); while they are disabled a lookup costs one volatile read
+ * more than the counters themselves.
  */
 public final class ZenooCacheStatistics {
 
@@ -32,6 +37,8 @@ public final class ZenooCacheStatistics {
 	/** Not timed: the lookup started while detailed statistics were disabled. */
 	static final long UNTIMED = Long.MIN_VALUE;
 
+	private final ModelCounters models = new ModelCounters();
+
 	private volatile @Nullable DetailedRecorder detailed;
 
 	ZenooCacheStatistics() {
@@ -39,12 +46,12 @@ public final class ZenooCacheStatistics {
 
 	/** @return lookups that found a value */
 	public long hits() {
-		return this.hits.sum();
+		return this.hits.sum() + this.models.hits();
 	}
 
 	/** @return lookups that found nothing (including failed and undecodable lookups) */
 	public long misses() {
-		return this.misses.sum();
+		return this.misses.sum() + this.models.misses();
 	}
 
 	/** @return values stored */
@@ -79,12 +86,12 @@ public final class ZenooCacheStatistics {
 
 	/** Start detailed recording afresh (a previous recording is dropped). */
 	void enableDetailed() {
-		enableDetailed(new DetailedRecorder());
+		this.detailed = new DetailedRecorder(this.models.snapshot());
 	}
 
-	/** Start recording into the given recorder (tests pass one with a fake clock). */
-	void enableDetailed(DetailedRecorder recorder) {
-		this.detailed = recorder;
+	/** Start detailed recording afresh with the given clock and hit sampler (tests pass fake ones). */
+	void enableDetailed(LongSupplier nanoClock, BooleanSupplier sampler) {
+		this.detailed = new DetailedRecorder(this.models.snapshot(), nanoClock, sampler);
 	}
 
 	void disableDetailed() {
@@ -93,6 +100,12 @@ public final class ZenooCacheStatistics {
 
 	@Nullable DetailedRecorder detailed() {
 		return this.detailed;
+	}
+
+	/** @return the lookups per model since detailed statistics were enabled; empty while they are disabled */
+	Map<String, ModelStats> byModel() {
+		DetailedRecorder recorder = this.detailed;
+		return (recorder != null) ? this.models.since(recorder.modelsAtStart()) : Map.of();
 	}
 
 	/**
@@ -123,23 +136,29 @@ public final class ZenooCacheStatistics {
 
 	/** A hit of a lookup started at {@code start}. */
 	void hit(Object key, long start) {
-		this.hits.increment();
-		if (start != UNTIMED) {
-			DetailedRecorder recorder = this.detailed;
-			if (recorder != null) {
-				recorder.hit(key, start);
-			}
+		DetailedRecorder recorder = (start != UNTIMED) ? this.detailed : null;
+		ModelCounters.Counts model = (recorder != null) ? this.models.of(key) : null;
+		// exactly one increment per hit: the model's while recording, else the overall counter
+		if (model != null) {
+			model.hits.increment();
+		}
+		else {
+			this.hits.increment();
+		}
+		if (recorder != null && start != DetailedRecorder.UNSAMPLED) {
+			recorder.hitTimed(start);
 		}
 	}
 
 	/** A miss of a lookup started at {@code start}; its time is recorded when the load completes. */
 	void miss(Object key, long start) {
-		this.misses.increment();
-		if (start != UNTIMED) {
-			DetailedRecorder recorder = this.detailed;
-			if (recorder != null) {
-				recorder.miss(key);
-			}
+		DetailedRecorder recorder = (start != UNTIMED) ? this.detailed : null;
+		ModelCounters.Counts model = (recorder != null) ? this.models.of(key) : null;
+		if (model != null) {
+			model.misses.increment();
+		}
+		else {
+			this.misses.increment();
 		}
 	}
 

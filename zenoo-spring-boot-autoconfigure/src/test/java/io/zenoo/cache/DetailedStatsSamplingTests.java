@@ -73,8 +73,8 @@ class DetailedStatsSamplingTests {
 	void sampledHitsAverageExactlyWhatEachTookAndEveryMissIsTimed() {
 		MemoryZenooCache cache = memoryCache();
 		SteppingClock clock = new SteppingClock();
-		DetailedRecorder recorder = new DetailedRecorder(clock, everyFourth());
-		cache.statistics().enableDetailed(recorder);
+		cache.statistics().enableDetailed(clock, everyFourth());
+		DetailedRecorder recorder = cache.statistics().detailed();
 		ModelKey key = new ModelKey("res.partner", 1);
 
 		// lookup 1 (not sampled) misses; its load takes 2 ms of the fake clock
@@ -97,15 +97,15 @@ class DetailedStatsSamplingTests {
 		assertThat(recorder.averageMissMillis()).isEqualTo((2_000_000 + STEP_NANOS) / 1_000_000.0);
 		// two reads per timed hit, two for the miss, none for the 300 hits that were not sampled
 		assertThat(clock.reads()).isEqualTo(100 * 2 + 2);
-		assertThat(recorder.byModel()).containsExactly(Map.entry("res.partner", ModelStats.of(400, 1)));
+		assertThat(cache.statistics().byModel()).containsExactly(Map.entry("res.partner", ModelStats.of(400, 1)));
 	}
 
 	@Test
 	void aSampledMissIsTimedFromTheStartOfItsLookup() {
 		MemoryZenooCache cache = memoryCache();
 		SteppingClock clock = new SteppingClock();
-		DetailedRecorder recorder = new DetailedRecorder(clock, () -> true);
-		cache.statistics().enableDetailed(recorder);
+		cache.statistics().enableDetailed(clock, () -> true);
+		DetailedRecorder recorder = cache.statistics().detailed();
 		cache.findOrLoad(new ModelKey("res.country", 7), String.class, () -> Mono.fromSupplier(() -> {
 			clock.advance(Duration.ofMillis(3));
 			return "BE";
@@ -129,7 +129,7 @@ class DetailedStatsSamplingTests {
 		// binomial(32000, 1/32): mean 1000, standard deviation 31; the bounds are ten deviations away
 		assertThat(recorder.timedHits()).isBetween(690L, 1310L);
 		assertThat(recorder.averageHitMillis()).isPositive();
-		assertThat(recorder.byModel()).containsExactly(Map.entry("res.partner", ModelStats.of(lookups, 0)));
+		assertThat(cache.statistics().byModel()).containsExactly(Map.entry("res.partner", ModelStats.of(lookups, 0)));
 	}
 
 	@Test
@@ -168,7 +168,7 @@ class DetailedStatsSamplingTests {
 		finally {
 			pool.shutdownNow();
 		}
-		Map<String, ModelStats> byModel = cache.statistics().detailed().byModel();
+		Map<String, ModelStats> byModel = cache.statistics().byModel();
 		assertThat(byModel).hasSize(24);
 		// each model has two keys, each read threads * rounds times
 		byModel.values().forEach((stats) -> assertThat(stats).isEqualTo(ModelStats.of(2L * threads * rounds, 0)));
@@ -176,10 +176,72 @@ class DetailedStatsSamplingTests {
 	}
 
 	@Test
+	void reEnablingStartsThePerModelCountsAfreshWhileTheOverallCountsGoOn() {
+		MemoryZenooCache cache = memoryCache();
+		ModelKey key = new ModelKey("res.partner", 1);
+		cache.store(key, "row", null).block();
+		cache.statistics().enableDetailed();
+		hits(cache, key, 5);
+		cache.find(new ModelKey("res.partner", 2), String.class).block();
+		assertThat(cache.statistics().byModel()).containsExactly(Map.entry("res.partner", ModelStats.of(5, 1)));
+		cache.statistics().disableDetailed();
+		hits(cache, key, 3);
+		assertThat(cache.statistics().byModel()).isEmpty();
+		cache.statistics().enableDetailed();
+		hits(cache, key, 2);
+		assertThat(cache.statistics().byModel()).containsExactly(Map.entry("res.partner", ModelStats.of(2, 0)));
+		assertThat(cache.statistics().hits()).isEqualTo(10);
+		assertThat(cache.statistics().misses()).isEqualTo(1);
+	}
+
+	@Test
+	void overallCountsStayExactWhileDetailedStatisticsAreSwitchedOnAndOffDuringLookups() throws Exception {
+		MemoryZenooCache cache = memoryCache();
+		ModelKey key = new ModelKey("res.partner", 1);
+		ModelKey absent = new ModelKey("res.partner", 2);
+		cache.store(key, "row", null).block();
+		int threads = 3;
+		int lookups = 20_000;
+		ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < lookups; i++) {
+						cache.peekFresh(key);
+						cache.find(absent, String.class).block();
+					}
+				}));
+			}
+			Future<?> toggler = pool.submit(() -> {
+				while (done.stream().anyMatch((future) -> !future.isDone())) {
+					cache.statistics().enableDetailed();
+					cache.statistics().disableDetailed();
+				}
+			});
+			for (Future<?> future : done) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+			toggler.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(cache.statistics().hits()).isEqualTo((long) threads * lookups);
+		assertThat(cache.statistics().misses()).isEqualTo((long) threads * lookups);
+	}
+
+	private static void hits(MemoryZenooCache cache, ModelKey key, int count) {
+		for (int i = 0; i < count; i++) {
+			assertThat(cache.find(key, String.class).block()).isEqualTo("row");
+		}
+	}
+
+	@Test
 	void disabledStatisticsNeverConsultTheRecorderNorTheClock() {
 		MemoryZenooCache cache = memoryCache();
 		SteppingClock clock = new SteppingClock();
-		cache.statistics().enableDetailed(new DetailedRecorder(clock, () -> true));
+		cache.statistics().enableDetailed(clock, () -> true);
 		cache.statistics().disableDetailed();
 		ModelKey key = new ModelKey("res.partner", 1);
 		cache.findOrLoad(key, String.class, () -> Mono.just("row"), null).block();
