@@ -154,7 +154,7 @@ public class ZenooClient implements AutoCloseable {
 	 * @return the version
 	 */
 	public Mono<OdooVersion> version() {
-		return this.observer.observe(VERSION, this.transport.version());
+		return versionCall();
 	}
 
 	/**
@@ -246,6 +246,11 @@ public class ZenooClient implements AutoCloseable {
 					"no cache named '" + name + "'; known caches: " + this.cacheManager.getCacheNames());
 		}
 		return cache;
+	}
+
+	/** Asks the server for its version, observed as {@code common.version}. */
+	Mono<OdooVersion> versionCall() {
+		return this.observer.observe(VERSION, this.transport.version());
 	}
 
 	Mono<JsonNode> execute(OdooCall call) {
