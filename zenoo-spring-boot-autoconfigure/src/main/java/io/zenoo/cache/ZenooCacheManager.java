@@ -248,6 +248,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 
 	/**
 	 * Start collecting response times and per-model counters in every cache (and in caches set up later), from zero.
+	 * Counts stay exact; hit times are measured on a random sample of one hit in 32, every miss is timed.
 	 */
 	public void enableDetailedStats() {
 		this.detailedStats = true;
