@@ -8,8 +8,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Wraps every Odoo call in a Micrometer {@link Observation} named {@code zenoo.rpc} with the low-cardinality keys
- * {@code model} and {@code method}; the parent is the observation in the Reactor context, if any (Spring WebFlux puts
- * the request's there), and the call's own observation is put in the context of the call for the HTTP client below.
+ * {@code model}, {@code method} and, once it ended, {@code outcome} ({@code success}, {@code cancelled}, or the simple
+ * class name of the exception, as {@link MicrometerOdooCallObserver}'s timer); the parent is the observation in the
+ * Reactor context, if any (Spring WebFlux puts the request's there), and the call's own observation is put in the
+ * context of the call for the HTTP client below. With Spring Boot's meter observation handler the observations also
+ * make the {@code zenoo.rpc} timer.
  */
 public class ObservationOdooCallObserver implements OdooCallObserver {
 
@@ -42,14 +45,19 @@ public class ObservationOdooCallObserver implements OdooCallObserver {
 			}
 			observation.start();
 			// stopped before the result reaches the caller (doFinally would run after it)
-			return rpc.doOnSuccess((value) -> observation.stop())
+			return rpc.doOnSuccess((value) -> stop(observation, "success"))
 				.doOnError((ex) -> {
 					observation.error(ex);
-					observation.stop();
+					stop(observation, ex.getClass().getSimpleName());
 				})
-				.doOnCancel(observation::stop)
+				.doOnCancel(() -> stop(observation, "cancelled"))
 				.contextWrite((inner) -> inner.put(CONTEXT_KEY, observation));
 		});
+	}
+
+	private static void stop(Observation observation, String outcome) {
+		observation.lowCardinalityKeyValue("outcome", outcome);
+		observation.stop();
 	}
 
 }

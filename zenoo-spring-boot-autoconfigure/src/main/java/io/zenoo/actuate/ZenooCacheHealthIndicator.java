@@ -17,7 +17,8 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
  * Health {@code zenooCache}: per cache its type, hit rate and, for Redis and tiered caches, whether Redis answers a
  * {@code PING}, the circuit breaker state and whether the fallback serves. A cache in that reduced mode is
  * {@code degraded: true}; the status stays UP (the caches never fail their callers) unless
- * {@code downWhenDegraded}. A hit rate below the alert threshold adds a {@code warning}.
+ * {@code downWhenDegraded}. A hit rate below the alert threshold adds a {@code warning}, once the cache has had at
+ * least {@code minRequests} lookups: right after startup a few misses are expected and say nothing.
  */
 public class ZenooCacheHealthIndicator implements ReactiveHealthIndicator {
 
@@ -25,17 +26,29 @@ public class ZenooCacheHealthIndicator implements ReactiveHealthIndicator {
 
 	private final double alertThreshold;
 
+	private final long minRequests;
+
 	private final boolean downWhenDegraded;
 
 	/**
 	 * Create an indicator.
 	 * @param cacheManager the caches
 	 * @param alertThreshold the hit rate below which a cache gets a warning (0 to 1)
+	 * @param minRequests the lookups a cache must have had before its hit rate can earn a warning (0 or more)
 	 * @param downWhenDegraded whether a degraded cache makes the status DOWN
+	 * @throws IllegalArgumentException if the threshold is outside 0..1 or {@code minRequests} is negative
 	 */
-	public ZenooCacheHealthIndicator(ZenooCacheManager cacheManager, double alertThreshold, boolean downWhenDegraded) {
+	public ZenooCacheHealthIndicator(ZenooCacheManager cacheManager, double alertThreshold, long minRequests,
+			boolean downWhenDegraded) {
 		this.cacheManager = Objects.requireNonNull(cacheManager, "cacheManager must not be null");
+		if (!(alertThreshold >= 0.0 && alertThreshold <= 1.0)) {
+			throw new IllegalArgumentException("alertThreshold must be between 0 and 1, was " + alertThreshold);
+		}
+		if (minRequests < 0) {
+			throw new IllegalArgumentException("minRequests must not be negative, was " + minRequests);
+		}
 		this.alertThreshold = alertThreshold;
+		this.minRequests = minRequests;
 		this.downWhenDegraded = downWhenDegraded;
 	}
 
@@ -51,7 +64,8 @@ public class ZenooCacheHealthIndicator implements ReactiveHealthIndicator {
 				details.put("type", stats.type());
 				details.put("hitRate", stats.hitRate());
 				details.put("requests", stats.requests());
-				if (stats.requests() > 0 && stats.hitRate() < this.alertThreshold) {
+				if (stats.requests() > 0 && stats.requests() >= this.minRequests
+						&& stats.hitRate() < this.alertThreshold) {
 					details.put("warning", String.format(Locale.ROOT, "hit rate %.3f is below the alert threshold %.3f",
 							stats.hitRate(), this.alertThreshold));
 				}

@@ -24,7 +24,7 @@ final class ZenooCacheMetrics extends CacheMeterBinder<ZenooCache> {
 	@Override
 	protected @Nullable Long size() {
 		ZenooCache cache = getCache();
-		// only memory caches know their size without a network call; Redis sizes are in the zenoo endpoint
+		// only memory caches know their size without a network call; the binder counts Redis caches in the background
 		return (cache != null && cache.getNativeCache() instanceof AsyncCache<?, ?> memory)
 				? memory.synchronous().estimatedSize() : null;
 	}

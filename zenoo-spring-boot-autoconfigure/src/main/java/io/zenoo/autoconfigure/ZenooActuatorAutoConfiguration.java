@@ -92,8 +92,9 @@ public class ZenooActuatorAutoConfiguration {
 		@ConditionalOnEnabledHealthIndicator("zenooCache")
 		ZenooCacheHealthIndicator zenooCacheHealthIndicator(ZenooCacheManager zenooCacheManager,
 				ZenooCacheProperties properties) {
-			return new ZenooCacheHealthIndicator(zenooCacheManager, properties.getHealth().getAlertThreshold(),
-					properties.getHealth().isDownWhenDegraded());
+			ZenooCacheProperties.Health health = properties.getHealth();
+			return new ZenooCacheHealthIndicator(zenooCacheManager, health.getAlertThreshold(),
+					health.getMinRequests(), health.isDownWhenDegraded());
 		}
 
 	}

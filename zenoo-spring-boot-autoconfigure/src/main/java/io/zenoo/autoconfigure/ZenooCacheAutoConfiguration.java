@@ -114,6 +114,15 @@ public class ZenooCacheAutoConfiguration {
 	}
 
 	private static void setUpHealthMonitoring(ZenooCacheManager manager, ZenooCacheProperties.Health health) {
+		if (!(health.getAlertThreshold() >= 0 && health.getAlertThreshold() <= 1)) {
+			throw new ZenooConfigurationException(PREFIX + ".health.alert-threshold",
+					"is " + health.getAlertThreshold() + ", outside 0..1", "Set a hit rate between 0 and 1, such as 0.5.");
+		}
+		if (health.getMinRequests() < 0) {
+			throw new ZenooConfigurationException(PREFIX + ".health.min-requests",
+					"is " + health.getMinRequests() + ", negative",
+					"Set a number of lookups such as 100, or 0 to judge the hit rate from the first lookup.");
+		}
 		if (health.getCheckInterval() == null) {
 			return;
 		}
@@ -121,16 +130,12 @@ public class ZenooCacheAutoConfiguration {
 			throw new ZenooConfigurationException(PREFIX + ".health.check-interval", "must be positive",
 					"Set a positive duration such as 30s, or leave it unset for no periodic check.");
 		}
-		if (!(health.getAlertThreshold() >= 0 && health.getAlertThreshold() <= 1)) {
-			throw new ZenooConfigurationException(PREFIX + ".health.alert-threshold",
-					"is " + health.getAlertThreshold() + ", outside 0..1", "Set a hit rate between 0 and 1, such as 0.5.");
-		}
 		DataSize limit = health.getMemoryLimit();
 		if (limit != null && limit.toBytes() <= 0) {
 			throw new ZenooConfigurationException(PREFIX + ".health.memory-limit", "must be positive",
 					"Set a size such as 256MB, or leave it unset for no limit.");
 		}
-		manager.setupHealthMonitoring(health.getCheckInterval(), health.getAlertThreshold(),
+		manager.setupHealthMonitoring(health.getCheckInterval(), health.getAlertThreshold(), health.getMinRequests(),
 				(limit != null) ? limit.toBytes() : null);
 	}
 

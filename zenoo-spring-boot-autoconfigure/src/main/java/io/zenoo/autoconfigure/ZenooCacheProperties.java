@@ -176,6 +176,13 @@ public class ZenooCacheProperties {
 		private double alertThreshold = 0.5;
 
 		/**
+		 * Lookups a cache must have had before its hit rate is judged: the zenooCache health indicator adds no warning
+		 * below this many, and the periodic check judges a cache only once this many lookups happened since it last
+		 * judged it (the lookups of a quiet interval count towards the next). 0: judge from the first lookup.
+		 */
+		private long minRequests = 100;
+
+		/**
 		 * Estimated heap of all memory caches above which the periodic check reports MEMORY_HIGH. Not set: no limit.
 		 */
 		private @Nullable DataSize memoryLimit;
@@ -204,6 +211,16 @@ public class ZenooCacheProperties {
 		/** @param alertThreshold the hit rate alert threshold */
 		public void setAlertThreshold(double alertThreshold) {
 			this.alertThreshold = alertThreshold;
+		}
+
+		/** @return the lookups needed before a hit rate is judged */
+		public long getMinRequests() {
+			return this.minRequests;
+		}
+
+		/** @param minRequests the lookups needed before a hit rate is judged */
+		public void setMinRequests(long minRequests) {
+			this.minRequests = minRequests;
 		}
 
 		/** @return the memory limit, or {@code null} for none */

@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Micrometer support, when Micrometer is on the classpath: the cache meters of every Zenoo cache (also those set up at
- * run time) through a {@link ZenooCacheMeterBinder}, the {@code zenoo.rpc} timer of every Odoo call, and a
- * {@code zenoo.rpc} observation per call when the application has an {@link ObservationRegistry}.
+ * run time) through a {@link ZenooCacheMeterBinder}, and per Odoo call a {@code zenoo.rpc} observation when the
+ * application has an {@link ObservationRegistry} (Spring Boot's meter observation handler turns it into the
+ * {@code zenoo.rpc} timer), else the {@code zenoo.rpc} timer itself. Never both: two timers of one name with different
+ * tags would count every call twice, and registries such as Prometheus refuse the second.
  */
 @AutoConfiguration(after = ZenooCacheAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -40,13 +42,13 @@ public class ZenooMetricsAutoConfiguration {
 	}
 
 	/**
-	 * Times every Odoo call.
+	 * Times every Odoo call, when there are no observations to do it.
 	 * @param registry the meter registry
 	 * @return the observer
 	 */
 	@Bean
 	@ConditionalOnBean(MeterRegistry.class)
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ MicrometerOdooCallObserver.class, ObservationRegistry.class })
 	public MicrometerOdooCallObserver micrometerOdooCallObserver(MeterRegistry registry) {
 		return new MicrometerOdooCallObserver(registry);
 	}

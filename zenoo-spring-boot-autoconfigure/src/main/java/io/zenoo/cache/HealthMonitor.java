@@ -20,8 +20,10 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * The periodic cache health check of {@link ZenooCacheManager#setupHealthMonitoring}: every interval it looks at each
- * cache's hit rate over that interval, at the estimated memory of all caches (when a limit is set), and at whether
- * each Redis cache answers a {@code PING}. A cache entering a bad state is logged as a warning and published as a
+ * cache's hit rate, at the estimated memory of all caches (when a limit is set), and at whether each Redis cache
+ * answers a {@code PING}. A hit rate is judged over the lookups since the cache was last judged, and only once there
+ * are at least {@code minRequests} of them: a cache that has just started, or a quiet interval, is not reported on a
+ * handful of misses; the lookups of a quiet interval count towards the next one. A cache entering a bad state is logged as a warning and published as a
  * {@link ZenooCacheHealthEvent} once; it is reported again only after it recovered and went bad again.
  */
 final class HealthMonitor implements AutoCloseable {
@@ -32,22 +34,26 @@ final class HealthMonitor implements AutoCloseable {
 
 	private final double alertThreshold;
 
+	private final long minRequests;
+
 	private final @Nullable Long memoryLimitBytes;
 
 	private final Consumer<ZenooCacheHealthEvent> publisher;
 
 	private final Scheduler scheduler;
 
-	private final Map<String, long[]> lastCounts = new ConcurrentHashMap<>();
+	/** Per cache: its hits and misses when its hit rate was last judged. */
+	private final Map<String, long[]> lastJudged = new ConcurrentHashMap<>();
 
 	private final Set<String> alerting = ConcurrentHashMap.newKeySet();
 
 	private final Disposable ticks;
 
-	HealthMonitor(ZenooCacheManager manager, Duration interval, double alertThreshold, @Nullable Long memoryLimitBytes,
-			Scheduler scheduler, Consumer<ZenooCacheHealthEvent> publisher) {
+	HealthMonitor(ZenooCacheManager manager, Duration interval, double alertThreshold, long minRequests,
+			@Nullable Long memoryLimitBytes, Scheduler scheduler, Consumer<ZenooCacheHealthEvent> publisher) {
 		this.manager = manager;
 		this.alertThreshold = alertThreshold;
+		this.minRequests = minRequests;
 		this.memoryLimitBytes = memoryLimitBytes;
 		this.scheduler = scheduler;
 		this.publisher = publisher;
@@ -60,12 +66,16 @@ final class HealthMonitor implements AutoCloseable {
 			.subscribe();
 	}
 
-	static void validate(@Nullable Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes) {
+	static void validate(@Nullable Duration checkInterval, double alertThreshold, long minRequests,
+			@Nullable Long memoryLimitBytes) {
 		if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()) {
 			throw new IllegalArgumentException("checkInterval must be positive, was " + checkInterval);
 		}
 		if (!(alertThreshold >= 0.0 && alertThreshold <= 1.0)) {
 			throw new IllegalArgumentException("alertThreshold must be between 0 and 1, was " + alertThreshold);
+		}
+		if (minRequests < 0) {
+			throw new IllegalArgumentException("minRequests must not be negative, was " + minRequests);
 		}
 		if (memoryLimitBytes != null && memoryLimitBytes <= 0) {
 			throw new IllegalArgumentException("memoryLimitBytes must be positive, was " + memoryLimitBytes);
@@ -85,12 +95,13 @@ final class HealthMonitor implements AutoCloseable {
 
 	private void checkHitRates() {
 		for (CacheStats cache : this.manager.getStats().caches().values()) {
-			long[] previous = this.lastCounts.put(cache.name(), new long[] { cache.hits(), cache.misses() });
+			long[] previous = this.lastJudged.get(cache.name());
 			long hits = cache.hits() - ((previous != null) ? previous[0] : 0);
 			long misses = cache.misses() - ((previous != null) ? previous[1] : 0);
-			if (hits + misses == 0) {
+			if (hits + misses == 0 || hits + misses < this.minRequests) {
 				continue;
 			}
+			this.lastJudged.put(cache.name(), new long[] { cache.hits(), cache.misses() });
 			double rate = (double) hits / (hits + misses);
 			transition(Kind.HIT_RATE_LOW, cache.name(), rate < this.alertThreshold, () -> String.format(
 					java.util.Locale.ROOT, "hit rate %.3f over the last %d lookups is below %.3f", rate, hits + misses,

@@ -187,6 +187,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 				}
 				this.cache.asMap().remove(key, previous);
 			}
+			long loadStart = statistics().loadStart(start);
 			AtomicBoolean loadedHere = new AtomicBoolean();
 			CompletableFuture<Stored> future = this.cache.get(key, (k, executor) -> {
 				loadedHere.set(true);
@@ -204,7 +205,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			return Mono.fromFuture(future, true).doOnError((ex) -> this.cache.asMap().remove(key, future)).map((stored) -> {
 				if (loaded) {
 					statistics().put();
-					statistics().missCompleted(start);
+					statistics().missCompleted(loadStart);
 				}
 				@SuppressWarnings("unchecked")
 				T value = (T) stored.value();

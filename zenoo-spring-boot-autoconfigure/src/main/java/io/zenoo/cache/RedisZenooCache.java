@@ -247,7 +247,7 @@ final class RedisZenooCache extends AbstractZenooCache {
 		String redisKey = redisKey(key);
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
 		return Mono.defer(() -> {
-			long start = statistics().start();
+			long start = statistics().startLoad();
 			// a hit is one GET; only a miss goes through single flight, where a second read catches a value another
 			// caller stored meanwhile
 			return this.<T>read(key, redisKey, type, false)

@@ -62,7 +62,7 @@ final class StatsCollector {
 		long misses = counters.misses();
 		long requests = hits + misses;
 		DetailedRecorder recorder = counters.detailed();
-		Map<String, ModelStats> byModel = (recorder != null) ? recorder.byModel() : Map.of();
+		Map<String, ModelStats> byModel = counters.byModel();
 		@Nullable Double memoryMb = (footprint.bytes() != null) ? footprint.bytes() / BYTES_PER_MB : null;
 		return new DetailedCacheStats(cache.getName(), typeName(cache), hits, misses, requests,
 				rate(hits, requests), rate(misses, requests), (recorder != null) ? recorder.averageHitMillis() : 0.0,

@@ -168,6 +168,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 				T value = (T) inL1;
 				return Mono.just(value);
 			}
+			long loadStart = statistics().loadStart(start);
 			AtomicBoolean loaded = new AtomicBoolean();
 			return this.l1.<T>findOrLoadStored(l1Key, () -> this.l2.<T>findWithTtl(key, type)
 				.map((timed) -> MemoryZenooCache.Stored.of(timed.value(), l1Ttl(timed.remaining())))
@@ -181,7 +182,7 @@ final class TieredZenooCache extends AbstractZenooCache {
 					if (loaded.get()) {
 						statistics().miss(key, start);
 						statistics().put();
-						statistics().missCompleted(start);
+						statistics().missCompleted(loadStart);
 					}
 					else {
 						statistics().hit(key, start);

@@ -56,6 +56,12 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  */
 public class ZenooCacheManager implements CacheManager, DisposableBean, ApplicationEventPublisherAware {
 
+	/**
+	 * How many lookups a cache must have had, since its hit rate was last judged, before the health check judges it
+	 * (unless given otherwise to {@link #setupHealthMonitoring(Duration, double, long, Long)}).
+	 */
+	public static final long DEFAULT_HEALTH_MIN_REQUESTS = 100;
+
 	private static final Logger logger = LoggerFactory.getLogger(ZenooCacheManager.class);
 
 	private final @Nullable ReactiveRedisConnectionFactory connectionFactory;
@@ -262,6 +268,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 
 	/**
 	 * Start collecting response times and per-model counters in every cache (and in caches set up later), from zero.
+	 * Counts stay exact; hit times are measured on a random sample of one hit in 32, every miss is timed.
 	 */
 	public void enableDetailedStats() {
 		this.detailedStats = true;
@@ -503,15 +510,31 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * Check the caches every {@code checkInterval} on a dedicated thread: a cache whose hit rate over the interval
 	 * falls below {@code alertThreshold}, memory caches whose estimated heap passes {@code memoryLimitBytes}, and a Redis
 	 * server that stops answering are each logged as a warning and published as a {@link ZenooCacheHealthEvent}
-	 * (once per episode). Calling it again replaces the previous monitoring; {@link #destroy()} stops it.
+	 * (once per episode). A hit rate is judged only once the cache had {@link #DEFAULT_HEALTH_MIN_REQUESTS} lookups
+	 * since it was last judged. Calling it again replaces the previous monitoring; {@link #destroy()} stops it.
 	 * @param checkInterval how often to check, positive
 	 * @param alertThreshold the lowest acceptable hit rate, between 0 and 1
 	 * @param memoryLimitBytes the memory limit in bytes, or {@code null} for none
 	 * @throws IllegalArgumentException if a value is out of range
 	 */
 	public void setupHealthMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes) {
-		HealthMonitor.validate(checkInterval, alertThreshold, memoryLimitBytes);
-		startMonitoring(checkInterval, alertThreshold, memoryLimitBytes,
+		setupHealthMonitoring(checkInterval, alertThreshold, DEFAULT_HEALTH_MIN_REQUESTS, memoryLimitBytes);
+	}
+
+	/**
+	 * As {@link #setupHealthMonitoring(Duration, double, Long)}, judging a cache's hit rate only once it had
+	 * {@code minRequests} lookups since it was last judged (a cache that just started is not reported on its first
+	 * few misses; the lookups of a quiet interval count towards the next one).
+	 * @param checkInterval how often to check, positive
+	 * @param alertThreshold the lowest acceptable hit rate, between 0 and 1
+	 * @param minRequests the lookups needed to judge a hit rate, not negative (0 or 1: any lookup)
+	 * @param memoryLimitBytes the memory limit in bytes, or {@code null} for none
+	 * @throws IllegalArgumentException if a value is out of range
+	 */
+	public void setupHealthMonitoring(Duration checkInterval, double alertThreshold, long minRequests,
+			@Nullable Long memoryLimitBytes) {
+		HealthMonitor.validate(checkInterval, alertThreshold, minRequests, memoryLimitBytes);
+		startMonitoring(checkInterval, alertThreshold, minRequests, memoryLimitBytes,
 				Schedulers.newSingle("zenoo-cache-health", true));
 	}
 
@@ -521,12 +544,12 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	}
 
 	/** Start monitoring on the given scheduler (tests pass a virtual-time one); the monitor disposes it. */
-	void startMonitoring(Duration checkInterval, double alertThreshold, @Nullable Long memoryLimitBytes,
-			Scheduler scheduler) {
-		HealthMonitor.validate(checkInterval, alertThreshold, memoryLimitBytes);
+	void startMonitoring(Duration checkInterval, double alertThreshold, long minRequests,
+			@Nullable Long memoryLimitBytes, Scheduler scheduler) {
+		HealthMonitor.validate(checkInterval, alertThreshold, minRequests, memoryLimitBytes);
 		HealthMonitor previous = this.healthMonitor;
-		this.healthMonitor = new HealthMonitor(this, checkInterval, alertThreshold, memoryLimitBytes, scheduler,
-				(event) -> this.eventPublisher.publishEvent(event));
+		this.healthMonitor = new HealthMonitor(this, checkInterval, alertThreshold, minRequests, memoryLimitBytes,
+				scheduler, (event) -> this.eventPublisher.publishEvent(event));
 		if (previous != null) {
 			previous.close();
 		}

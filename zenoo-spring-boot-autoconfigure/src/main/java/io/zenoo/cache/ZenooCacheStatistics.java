@@ -1,14 +1,20 @@
 package io.zenoo.cache;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
+import io.zenoo.cache.stats.ModelStats;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Live counters of one cache. Every getter reads the current value; the counters only grow.
  * <p>
- * While detailed statistics are enabled the cache also times its lookups and counts them per model; while they are
- * disabled a lookup costs one volatile read more than the counters themselves.
+ * While detailed statistics are enabled the cache also counts its lookups per model (exactly: a lookup of a model's
+ * key counts in its model's counters instead of the overall ones, which add them in) and times its misses and a random
+ * sample of its hits (one in 32; the average stays unbiased); while they are disabled a lookup costs one volatile read
+ * more than the counters themselves.
  */
 public final class ZenooCacheStatistics {
 
@@ -31,6 +37,8 @@ public final class ZenooCacheStatistics {
 	/** Not timed: the lookup started while detailed statistics were disabled. */
 	static final long UNTIMED = Long.MIN_VALUE;
 
+	private final ModelCounters models = new ModelCounters();
+
 	private volatile @Nullable DetailedRecorder detailed;
 
 	ZenooCacheStatistics() {
@@ -38,12 +46,12 @@ public final class ZenooCacheStatistics {
 
 	/** @return lookups that found a value */
 	public long hits() {
-		return this.hits.sum();
+		return this.hits.sum() + this.models.hits();
 	}
 
 	/** @return lookups that found nothing (including failed and undecodable lookups) */
 	public long misses() {
-		return this.misses.sum();
+		return this.misses.sum() + this.models.misses();
 	}
 
 	/** @return values stored */
@@ -78,7 +86,12 @@ public final class ZenooCacheStatistics {
 
 	/** Start detailed recording afresh (a previous recording is dropped). */
 	void enableDetailed() {
-		this.detailed = new DetailedRecorder();
+		this.detailed = new DetailedRecorder(this.models.snapshot());
+	}
+
+	/** Start detailed recording afresh with the given clock and hit sampler (tests pass fake ones). */
+	void enableDetailed(LongSupplier nanoClock, BooleanSupplier sampler) {
+		this.detailed = new DetailedRecorder(this.models.snapshot(), nanoClock, sampler);
 	}
 
 	void disableDetailed() {
@@ -89,42 +102,72 @@ public final class ZenooCacheStatistics {
 		return this.detailed;
 	}
 
+	/** @return the lookups per model since detailed statistics were enabled; empty while they are disabled */
+	Map<String, ModelStats> byModel() {
+		DetailedRecorder recorder = this.detailed;
+		return (recorder != null) ? this.models.since(recorder.modelsAtStart()) : Map.of();
+	}
+
 	/**
-	 * The start of a lookup: the time when detailed statistics are enabled, else {@link #UNTIMED}. The one volatile
-	 * read of the disabled path.
+	 * The start of a lookup: {@link #UNTIMED} while detailed statistics are disabled (the one volatile read of the
+	 * disabled path); else the time, or {@link DetailedRecorder#UNSAMPLED} for a lookup whose hit is not timed.
 	 */
 	long start() {
-		return (this.detailed != null) ? System.nanoTime() : UNTIMED;
+		DetailedRecorder recorder = this.detailed;
+		return (recorder != null) ? recorder.startLookup() : UNTIMED;
+	}
+
+	/**
+	 * The start to time a load from, once a lookup started at {@code start} missed: misses are always timed, so an
+	 * unsampled lookup's load is timed from now.
+	 */
+	long loadStart(long start) {
+		if (start == UNTIMED) {
+			return UNTIMED;
+		}
+		DetailedRecorder recorder = this.detailed;
+		return (recorder != null) ? recorder.startLoad(start) : UNTIMED;
+	}
+
+	/** The start of a lookup that times its load whatever it finds (remote caches, where the clock costs nothing). */
+	long startLoad() {
+		return loadStart(start());
 	}
 
 	/** A hit of a lookup started at {@code start}. */
 	void hit(Object key, long start) {
-		this.hits.increment();
-		if (start != UNTIMED) {
-			DetailedRecorder recorder = this.detailed;
-			if (recorder != null) {
-				recorder.hit(key, System.nanoTime() - start);
-			}
+		DetailedRecorder recorder = (start != UNTIMED) ? this.detailed : null;
+		ModelCounters.Counts model = (recorder != null) ? this.models.of(key) : null;
+		// exactly one increment per hit: the model's while recording, else the overall counter
+		if (model != null) {
+			model.hits.increment();
+		}
+		else {
+			this.hits.increment();
+		}
+		if (recorder != null && start != DetailedRecorder.UNSAMPLED) {
+			recorder.hitTimed(start);
 		}
 	}
 
 	/** A miss of a lookup started at {@code start}; its time is recorded when the load completes. */
 	void miss(Object key, long start) {
-		this.misses.increment();
-		if (start != UNTIMED) {
-			DetailedRecorder recorder = this.detailed;
-			if (recorder != null) {
-				recorder.miss(key);
-			}
+		DetailedRecorder recorder = (start != UNTIMED) ? this.detailed : null;
+		ModelCounters.Counts model = (recorder != null) ? this.models.of(key) : null;
+		if (model != null) {
+			model.misses.increment();
+		}
+		else {
+			this.misses.increment();
 		}
 	}
 
-	/** The load after a miss of a lookup started at {@code start} completed. */
-	void missCompleted(long start) {
-		if (start != UNTIMED) {
+	/** The load after a miss, timed from {@code loadStart} (see {@link #loadStart}), completed. */
+	void missCompleted(long loadStart) {
+		if (loadStart != UNTIMED && loadStart != DetailedRecorder.UNSAMPLED) {
 			DetailedRecorder recorder = this.detailed;
 			if (recorder != null) {
-				recorder.missCompleted(System.nanoTime() - start);
+				recorder.missCompleted(loadStart);
 			}
 		}
 	}

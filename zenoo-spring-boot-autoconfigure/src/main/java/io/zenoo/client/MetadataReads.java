@@ -27,8 +27,6 @@ final class MetadataReads {
 
 	private final ZenooClient client;
 
-	private final OdooTransport transport;
-
 	private final MetadataCaching settings;
 
 	private final MetadataKey versionKey;
@@ -39,7 +37,6 @@ final class MetadataReads {
 
 	MetadataReads(ZenooClient client, OdooTransport transport, String scope, MetadataCaching settings) {
 		this.client = client;
-		this.transport = transport;
 		this.settings = settings;
 		this.userDigest = MetadataKey.digest(scope);
 		this.versionKey = MetadataKey.version(MetadataKey.digest(transport.server()));
@@ -51,7 +48,7 @@ final class MetadataReads {
 	}
 
 	Mono<OdooVersion> version(CacheOptions.Mode mode) {
-		return cached(mode, null, null, this.versionKey, OdooVersion.class, this.transport::version);
+		return cached(mode, null, null, this.versionKey, OdooVersion.class, this.client::versionCall);
 	}
 
 	Mono<Map<String, Object>> userContext(CacheOptions.Mode mode) {

@@ -5,15 +5,24 @@ import java.util.Objects;
 
 import io.zenoo.client.transport.OdooCall;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Watches every call the client makes to Odoo (metrics, tracing, logging). The client hands each call's result to
  * {@link #observe} before anyone subscribes to it, so an observer sees the call's subscription, its outcome and its
  * duration. Auto-configuration wires the Micrometer timer and the Observation observer when those are available;
  * several observers are chained with {@link #compose(List)}.
+ * <p>
+ * Calls a transport makes on its own, authentication above all, are observed too: the client puts its observer in
+ * the Reactor context under {@link #CONTEXT_KEY}, and the transport wraps each login it actually sends (once, however
+ * many calls wait for it) with {@link #from(ContextView) that observer}. {@link ZenooClient#version()} is observed
+ * as {@code common.version}.
  */
 @FunctionalInterface
 public interface OdooCallObserver {
+
+	/** Where the client puts its observer in the Reactor context of its calls. */
+	String CONTEXT_KEY = OdooCallObserver.class.getName();
 
 	/** An observer that changes nothing. */
 	OdooCallObserver NONE = new OdooCallObserver() {
@@ -33,6 +42,15 @@ public interface OdooCallObserver {
 	 * @return the call with observation added; must emit exactly what {@code rpc} emits
 	 */
 	<T> Mono<T> observe(OdooCall call, Mono<T> rpc);
+
+	/**
+	 * The observer a client put in a Reactor context.
+	 * @param context the context of a call
+	 * @return the observer, or {@link #NONE} when there is none
+	 */
+	static OdooCallObserver from(ContextView context) {
+		return context.getOrDefault(CONTEXT_KEY, NONE);
+	}
 
 	/**
 	 * Chain observers: the first one given is the outermost.

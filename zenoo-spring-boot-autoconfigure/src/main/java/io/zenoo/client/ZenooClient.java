@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -37,6 +38,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class ZenooClient implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ZenooClient.class);
+
+	/** What {@link #version()} is observed as. */
+	private static final OdooCall VERSION = OdooCall.read("common", "version", Map.of());
 
 	private final OdooTransport transport;
 
@@ -298,7 +302,7 @@ public class ZenooClient implements AutoCloseable {
 	 * @return the uid
 	 */
 	public Mono<Long> uid() {
-		return this.transport.uid();
+		return withObserver(this.transport.uid());
 	}
 
 	/**
@@ -441,8 +445,19 @@ public class ZenooClient implements AutoCloseable {
 		return cache;
 	}
 
+	/** Asks the server for its version, observed as {@code common.version}. */
+	Mono<OdooVersion> versionCall() {
+		return this.observer.observe(VERSION, this.transport.version());
+	}
+
 	Mono<JsonNode> execute(OdooCall call) {
-		return this.observer.observe(call, this.transport.execute(call));
+		return this.observer.observe(call, withObserver(this.transport.execute(call)));
+	}
+
+	/** Lets the transport observe the logins it sends for this call (see {@link OdooCallObserver#CONTEXT_KEY}). */
+	private <T> Mono<T> withObserver(Mono<T> call) {
+		return (this.observer != OdooCallObserver.NONE)
+				? call.contextWrite(Context.of(OdooCallObserver.CONTEXT_KEY, this.observer)) : call;
 	}
 
 	/**

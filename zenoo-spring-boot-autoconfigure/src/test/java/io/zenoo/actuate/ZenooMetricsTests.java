@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static io.zenoo.cache.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,6 +98,15 @@ class ZenooMetricsTests {
 	}
 
 	@Test
+	void aValueThatDoesNotDecodeIsCountedByItsMeter() {
+		new ZenooCacheMeterBinder(this.caches, "zenooCacheManager").bindTo(this.registry);
+		ZenooCache cache = this.caches.setupMemoryCache(MemoryCacheSpec.of("typed"));
+		cache.store("k", "text", null).block();
+		assertThat(cache.find("k", Integer.class).block()).isNull();
+		assertThat(counter("zenoo.cache.decode.failures", "typed")).isEqualTo(1);
+	}
+
+	@Test
 	void redisAndTieredCachesGetBreakerFallbackAndInvalidationMeters() {
 		new ZenooCacheMeterBinder(this.caches, "zenooCacheManager").bindTo(this.registry);
 		this.caches.setupMemoryCache(MemoryCacheSpec.of("l1"));
@@ -116,6 +126,24 @@ class ZenooMetricsTests {
 			.functionCounter()).isNotNull();
 		assertThat(this.registry.get("cache.gets").tag("cache", "l2").tag("tier", "redis").tag("result", "hit")
 			.functionCounter()).isNotNull();
+	}
+
+	@Test
+	void redisAndTieredCachesReportTheirSizeFromABackgroundScanCount() {
+		ZenooCacheMeterBinder binder = new ZenooCacheMeterBinder(this.caches, "zenooCacheManager");
+		binder.bindTo(this.registry);
+		this.caches.setupMemoryCache(MemoryCacheSpec.of("l1"));
+		ZenooCache l2 = this.caches
+			.setupRedisCache(RedisCacheSpec.builder("l2").url(SharedRedis.url()).namespace(this.namespace).build());
+		this.caches.setupTieredCache("both", "l1", "l2");
+		l2.store("a", "1", null).block();
+		l2.store("b", "2", null).block();
+		Gauge redisSize = this.registry.get("cache.size").tags("cache", "l2", "tier", "redis").gauge();
+		Gauge tieredSize = this.registry.get("cache.size").tags("cache", "both", "tier", "tiered").gauge();
+		assertThat(redisSize.getId().getTag("cache.manager")).isEqualTo("zenooCacheManager");
+		// the first reads start the counts in the background; later reads see them
+		eventually(() -> redisSize.value() == 2 && tieredSize.value() == 2);
+		binder.close();
 	}
 
 	@Test
@@ -173,15 +201,54 @@ class ZenooMetricsTests {
 				new MicrometerOdooCallObserver(this.registry)));
 		try (ZenooClient client = client(both)) {
 			client.model(ResPartner.class).filter("is_company", true).noCache().count().block();
+			client.model(ResPartner.class).filter("is_company", false).noCache().count().block();
 		}
-		assertThat(stopped).singleElement().satisfies((context) -> {
+		// the first call logged in: that login is observed once, inside the call that needed it
+		assertThat(stopped).extracting((context) -> context.getLowCardinalityKeyValue("model").getValue() + "."
+				+ context.getLowCardinalityKeyValue("method").getValue())
+			.containsExactly("common.authenticate", "res.partner.search_count", "res.partner.search_count");
+		Observation.Context login = stopped.get(0);
+		Observation.Context firstCall = stopped.get(1);
+		assertThat(login.getParentObservation().getContextView()).isSameAs(firstCall);
+		stopped.forEach((context) -> {
 			assertThat(context.getName()).isEqualTo("zenoo.rpc");
-			assertThat(context.getLowCardinalityKeyValue("model").getValue()).isEqualTo("res.partner");
-			assertThat(context.getLowCardinalityKeyValue("method").getValue()).isEqualTo("search_count");
 			assertThat(context.getError()).isNull();
 		});
-		assertThat(started).hasSize(1);
+		assertThat(started).hasSize(3);
+		assertThat(this.registry.get("zenoo.rpc").tags("method", "search_count").timer().count()).isEqualTo(2);
+		assertThat(this.registry.get("zenoo.rpc").tags("model", "common", "method", "authenticate").timer().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void versionAndEachLoginSentAreTimedButAKeptUidIsNot() {
+		try (ZenooClient client = client(new MicrometerOdooCallObserver(this.registry))) {
+			assertThat(client.version().block().major()).isEqualTo(18);
+			assertThat(client.uid().block()).isEqualTo(OdooTestUsers.ADMIN_UID);
+			assertThat(client.uid().block()).isEqualTo(OdooTestUsers.ADMIN_UID);
+			client.model(ResPartner.class).filter("is_company", true).noCache().count().block();
+		}
+		assertThat(this.registry.get("zenoo.rpc").tags("model", "common", "method", "version", "outcome", "success")
+			.timer().count()).isEqualTo(1);
+		assertThat(this.registry.get("zenoo.rpc").tags("model", "common", "method", "authenticate", "outcome",
+				"success").timer().count()).isEqualTo(1);
 		assertThat(this.registry.get("zenoo.rpc").tags("method", "search_count").timer().count()).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusedLoginIsTimedWithItsFailureAndTheCallThatNeededItToo() {
+		ZenooClientSettings settings = ZenooClientSettings.of(server.url(), server.database(),
+				OdooCredentials.password(OdooTestUsers.ADMIN_LOGIN, "not-the-password"));
+		try (ZenooClient client = new ZenooClient(OdooTransports.create(settings), OdooProtocol.JSON_RPC, null,
+				new MicrometerOdooCallObserver(this.registry))) {
+			assertThatThrownBy(() -> client.model(ResPartner.class).noCache().count().block())
+				.isInstanceOf(io.zenoo.client.error.OdooAuthenticationException.class);
+		}
+		Timer login = this.registry.get("zenoo.rpc").tags("model", "common", "method", "authenticate").timer();
+		assertThat(login.count()).isEqualTo(1);
+		assertThat(login.getId().getTag("outcome")).isEqualTo("OdooAuthenticationException");
+		assertThat(this.registry.get("zenoo.rpc").tags("method", "search_count").timer().getId().getTag("outcome"))
+			.isEqualTo("OdooAuthenticationException");
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static io.zenoo.cache.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -126,6 +127,7 @@ class ZenooActuatorIntegrationTests {
 			properties.put("zenoo.cache.caches.private.url", redis.url());
 			properties.put("zenoo.cache.caches.private.namespace", this.namespace);
 			properties.put("zenoo.cache.health.alert-threshold", "0.9");
+			properties.put("zenoo.cache.health.min-requests", "1");
 			WebTestClient web = start(properties);
 			ZenooClient client = lastContext().getBean(ZenooClient.class);
 			client.model(ResCountry.class).filter("code", "BE").cache("private").all().block(); // a miss: warning
@@ -162,6 +164,59 @@ class ZenooActuatorIntegrationTests {
 			.jsonPath("$.components.odoo.status").isEqualTo("UP")
 			.jsonPath("$.components.zenooCache.status").isEqualTo("DOWN")
 			.jsonPath("$.components.zenooCache.details.caches.private.redisReachable").isEqualTo(false);
+	}
+
+	@Test
+	void anUnreachableRedisIsReportedWithoutItsPassword(CapturedOutput output) {
+		String redisPassword = "RedisPw-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> properties = baseProperties();
+		properties.put("zenoo.cache.caches.private.type", "redis");
+		properties.put("zenoo.cache.caches.private.url", "redis://cache:" + redisPassword + "@127.0.0.1:1/0");
+		properties.put("zenoo.cache.caches.private.namespace", this.namespace);
+		WebTestClient web = start(properties);
+		ZenooClient client = lastContext().getBean(ZenooClient.class);
+		// served by Odoo and the fallback while Redis fails: every failure is logged at debug level at most
+		assertThat(client.model(ResCountry.class).filter("code", "BE").cache("private").all().block()).hasSize(1);
+		String health = web.get().uri("/actuator/health").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(health).contains("\"redisReachable\":false").contains("\"degraded\":true");
+		String zenoo = web.get().uri("/actuator/zenoo").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(zenoo).contains("\"private\"");
+		assertThat(health + zenoo).doesNotContain(redisPassword);
+		assertThat(output.getAll()).doesNotContain(redisPassword);
+	}
+
+	@Test
+	void cacheAndRpcMetricsAreVisibleAtTheMetricsEndpoint() {
+		Map<String, Object> properties = baseProperties();
+		properties.put("management.endpoints.web.exposure.include", "metrics");
+		WebTestClient web = start(properties);
+		ZenooClient client = lastContext().getBean(ZenooClient.class);
+		client.model(ResCountry.class).filter("code", "BE").all().block(); // a miss: logs in, then one call
+		client.model(ResCountry.class).filter("code", "BE").all().block(); // a hit
+		client.model(ResCountry.class).filter("code", "FR").cache("shared").all().block(); // one Redis entry
+		web.get().uri("/actuator/metrics/cache.gets?tag=cache:memory&tag=result:hit").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.measurements[0].value").isEqualTo(1.0);
+		web.get().uri("/actuator/metrics/zenoo.rpc?tag=model:res.country&tag=outcome:success").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].statistic").isEqualTo("COUNT")
+			.jsonPath("$.measurements[0].value").isEqualTo(2.0);
+		web.get().uri("/actuator/metrics/zenoo.rpc?tag=model:common&tag=method:authenticate").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.measurements[0].value").isEqualTo(1.0);
+		web.get().uri("/actuator/metrics/cache.size?tag=cache:memory").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.measurements[0].value").isEqualTo(1.0);
+		// a Redis cache's size is counted in the background: the first scrapes start the count
+		eventually(() -> String.valueOf(web.get()
+			.uri("/actuator/metrics/cache.size?tag=cache:shared&tag=tier:redis")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()).contains("\"value\":1.0"));
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package io.zenoo.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.zenoo.actuate.MicrometerOdooCallObserver;
@@ -12,6 +15,7 @@ import io.zenoo.actuate.ZenooSanitizingFunction;
 import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
+import io.zenoo.cache.stats.ZenooCacheHealthEvent;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.test.OdooTestServer;
@@ -19,6 +23,7 @@ import io.zenoo.test.OdooTestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -28,8 +33,12 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.MapPropertySource;
 
+import static io.zenoo.cache.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,12 +91,24 @@ class ZenooObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void withAnObservationRegistryRpcsAreObserved() {
-		this.runner.withConfiguration(this.metrics)
+	void withAnObservationRegistryRpcsAreObservedAndTimedOnceThroughTheObservations() {
+		againstTheTestServer().withConfiguration(this.metrics)
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ObservationRegistry.class)
-					.hasSingleBean(ObservationOdooCallObserver.class);
+					.hasSingleBean(ObservationOdooCallObserver.class)
+					.doesNotHaveBean(MicrometerOdooCallObserver.class);
+				context.getBean(ZenooClient.class).model(ResCountry.class).filter("code", "BE").noCache().all().block();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("zenoo.rpc").tags("model", "res.country", "method", "search_read", "outcome",
+						"success").timer().count()).isEqualTo(1);
+				assertThat(registry.get("zenoo.rpc").tags("model", "common", "method", "authenticate", "outcome",
+						"success").timer().count()).isEqualTo(1);
+				// one series per call kind, all with the same tag keys (Prometheus refuses mixed ones)
+				assertThat(registry.get("zenoo.rpc").timers()).hasSize(2)
+					.allSatisfy((timer) -> assertThat(timer.getId().getTags())
+						.extracting(io.micrometer.core.instrument.Tag::getKey)
+						.containsExactlyInAnyOrder("error", "method", "model", "outcome"));
 			});
 	}
 
@@ -144,6 +165,36 @@ class ZenooObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aCacheGoingBadIsLoggedAndReachesTheApplicationsListeners(CapturedOutput output) {
+		this.runner.withPropertyValues("zenoo.cache.health.check-interval=50ms", "zenoo.cache.health.min-requests=2",
+				"zenoo.cache.health.alert-threshold=0.9")
+			.withBean(HealthEvents.class)
+			.run((context) -> {
+				ZenooCache cache = context.getBean(ZenooCacheManager.class).getCache("memory");
+				cache.find("a", String.class).block();
+				cache.find("b", String.class).block();
+				HealthEvents events = context.getBean(HealthEvents.class);
+				eventually(() -> !events.received.isEmpty());
+				assertThat(events.received.get(0).getKind()).isEqualTo(ZenooCacheHealthEvent.Kind.HIT_RATE_LOW);
+				assertThat(events.received.get(0).getCacheName()).isEqualTo("memory");
+				assertThat(output.getAll()).contains("Zenoo cache 'memory': HIT_RATE_LOW");
+			});
+	}
+
+	/** Collects the cache health events the application publishes. */
+	static class HealthEvents implements ApplicationListener<ZenooCacheHealthEvent> {
+
+		final List<ZenooCacheHealthEvent> received = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(ZenooCacheHealthEvent event) {
+			this.received.add(event);
+		}
+
+	}
+
+	@Test
 	void invalidHealthSettingsStopStartupNamingTheProperty() {
 		this.runner.withPropertyValues("zenoo.cache.health.check-interval=-5s").run((context) -> assertThat(context)
 			.getFailure()
@@ -154,6 +205,25 @@ class ZenooObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("zenoo.cache.health.alert-threshold"));
+		this.runner.withPropertyValues("zenoo.cache.health.min-requests=-1").run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.isInstanceOf(ZenooConfigurationException.class)
+			.hasMessageContaining("zenoo.cache.health.min-requests"));
+	}
+
+	@Test
+	void minRequestsReachesTheHealthIndicator() {
+		this.runner.withPropertyValues("zenoo.cache.health.min-requests=3").run((context) -> {
+			ZenooCacheManager caches = context.getBean(ZenooCacheManager.class);
+			ZenooCache cache = caches.getDefaultCache();
+			ZenooCacheHealthIndicator indicator = context.getBean(ZenooCacheHealthIndicator.class);
+			cache.find("a", String.class).block();
+			cache.find("b", String.class).block();
+			assertThat(indicator.health().block().getDetails().toString()).doesNotContain("warning");
+			cache.find("c", String.class).block();
+			assertThat(indicator.health().block().getDetails().toString()).contains("warning");
+		});
 	}
 
 	@Test

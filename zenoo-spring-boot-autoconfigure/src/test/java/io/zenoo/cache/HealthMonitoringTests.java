@@ -63,7 +63,7 @@ class HealthMonitoringTests {
 	@Test
 	void lowHitRateOverAnIntervalIsReportedOncePerEpisode() {
 		ZenooCache cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("watched"));
-		this.manager.startMonitoring(INTERVAL, 0.5, null, this.clock);
+		this.manager.startMonitoring(INTERVAL, 0.5, 1, null, this.clock);
 		lookups(cache, 1, 3);
 		this.clock.advanceTimeBy(INTERVAL);
 		assertThat(this.received).singleElement().satisfies((event) -> {
@@ -90,7 +90,7 @@ class HealthMonitoringTests {
 	void nothingIsReportedBeforeTheFirstIntervalNorForAnIdleOrHealthyCache() {
 		ZenooCache cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("watched"));
 		this.manager.setupMemoryCache(MemoryCacheSpec.of("idle"));
-		this.manager.startMonitoring(INTERVAL, 0.5, null, this.clock);
+		this.manager.startMonitoring(INTERVAL, 0.5, 1, null, this.clock);
 		lookups(cache, 1, 9);
 		this.clock.advanceTimeBy(INTERVAL.minusSeconds(1));
 		assertThat(this.received).isEmpty();
@@ -99,9 +99,53 @@ class HealthMonitoringTests {
 	}
 
 	@Test
+	void aHitRateIsJudgedOnlyOnceTheCacheHadMinRequestsLookups() {
+		ZenooCache cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("young"));
+		this.manager.startMonitoring(INTERVAL, 0.5, 10, null, this.clock);
+		lookups(cache, 1, 8); // 9 lookups: not judged yet, whatever the rate
+		this.clock.advanceTimeBy(INTERVAL);
+		assertThat(this.received).isEmpty();
+		lookups(cache, 0, 1); // the 10th lookup: judged over all ten
+		this.clock.advanceTimeBy(INTERVAL);
+		assertThat(this.received).singleElement().satisfies((event) -> {
+			assertThat(event.getKind()).isEqualTo(Kind.HIT_RATE_LOW);
+			assertThat(event.getDetail()).contains("0.100").contains("last 10 lookups");
+		});
+	}
+
+	@Test
+	void aQuietIntervalCountsTowardsTheNextInsteadOfBeingJudgedOnItsOwn() {
+		ZenooCache cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("quiet"));
+		this.manager.startMonitoring(INTERVAL, 0.5, 10, null, this.clock);
+		lookups(cache, 10, 0); // healthy: judged, reset
+		this.clock.advanceTimeBy(INTERVAL);
+		lookups(cache, 0, 3); // three misses alone would be a rate of 0
+		this.clock.advanceTimeBy(INTERVAL);
+		assertThat(this.received).isEmpty();
+		lookups(cache, 7, 0); // with these: 7 hits of 10
+		this.clock.advanceTimeBy(INTERVAL);
+		assertThat(this.received).isEmpty();
+		lookups(cache, 0, 10);
+		this.clock.advanceTimeBy(INTERVAL);
+		assertThat(this.received).extracting(ZenooCacheHealthEvent::getKind).containsExactly(Kind.HIT_RATE_LOW);
+	}
+
+	@Test
+	void theDefaultMinRequestsSpareACacheThatJustStarted() {
+		ZenooCache cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("started"));
+		this.manager.startMonitoring(INTERVAL, 0.5, ZenooCacheManager.DEFAULT_HEALTH_MIN_REQUESTS, null, this.clock);
+		lookups(cache, 0, 99);
+		this.clock.advanceTimeBy(INTERVAL);
+		assertThat(this.received).isEmpty();
+		lookups(cache, 0, 1);
+		this.clock.advanceTimeBy(INTERVAL);
+		assertThat(this.received).extracting(ZenooCacheHealthEvent::getCacheName).containsExactly("started");
+	}
+
+	@Test
 	void memoryAboveTheLimitIsReported() {
 		ZenooCache cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("big"));
-		this.manager.startMonitoring(INTERVAL, 0.0, 50_000L, this.clock);
+		this.manager.startMonitoring(INTERVAL, 0.0, 1, 50_000L, this.clock);
 		this.clock.advanceTimeBy(INTERVAL);
 		assertThat(this.received).isEmpty();
 		for (int i = 0; i < 200; i++) {
@@ -122,7 +166,7 @@ class HealthMonitoringTests {
 				.namespace("zenoo_monitor")
 				.commandTimeout(Duration.ofMillis(300))
 				.build());
-			this.manager.startMonitoring(INTERVAL, 0.0, null, this.clock);
+			this.manager.startMonitoring(INTERVAL, 0.0, 1, null, this.clock);
 			StepVerifier.create(this.manager.checkRedisHealth())
 				.assertNext((health) -> assertThat(health).as(health.toString())
 					.extracting(RedisHealth::reachable)
@@ -143,7 +187,7 @@ class HealthMonitoringTests {
 	@Test
 	void destroyStopsTheMonitoringAndItsScheduler() {
 		ZenooCache cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("watched"));
-		this.manager.startMonitoring(INTERVAL, 0.5, null, this.clock);
+		this.manager.startMonitoring(INTERVAL, 0.5, 1, null, this.clock);
 		this.manager.destroy();
 		assertThat(this.clock.isDisposed()).isTrue();
 		lookups(cache, 0, 5);
@@ -154,8 +198,8 @@ class HealthMonitoringTests {
 	@Test
 	void settingUpMonitoringAgainReplacesThePreviousOne() {
 		VirtualTimeScheduler first = this.clock;
-		this.manager.startMonitoring(INTERVAL, 0.5, null, first);
-		this.manager.startMonitoring(INTERVAL, 0.5, null, VirtualTimeScheduler.create());
+		this.manager.startMonitoring(INTERVAL, 0.5, 1, null, first);
+		this.manager.startMonitoring(INTERVAL, 0.5, 1, null, VirtualTimeScheduler.create());
 		assertThat(first.isDisposed()).isTrue();
 	}
 
@@ -168,6 +212,9 @@ class HealthMonitoringTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.manager.setupHealthMonitoring(INTERVAL, 0.5, 0L))
 			.withMessageContaining("memoryLimitBytes");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.manager.setupHealthMonitoring(INTERVAL, 0.5, -1, null))
+			.withMessageContaining("minRequests");
 	}
 
 }

@@ -14,14 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param requests hits plus misses
  * @param hitRate hits divided by requests
  * @param missRate misses divided by requests
- * @param averageHitMillis average time of a lookup that hit, in milliseconds; {@code 0} when none was timed
+ * @param averageHitMillis average time of a lookup that hit, in milliseconds, estimated from a random sample of one
+ * hit in 32 (unbiased, since the draw does not depend on the time a hit takes); {@code 0} when none was timed
  * @param averageMissMillis average time of a lookup that missed, including the load (the Odoo call) that followed it,
- * in milliseconds; {@code 0} when none was timed
+ * in milliseconds; every miss that loaded is timed; {@code 0} when none was timed
  * @param size entries in the cache (for Redis: keys under the cache's prefix); {@code null} when unknown (Redis
  * unreachable)
  * @param memoryMb estimated memory of the entries in MB (for memory caches the Java heap, for Redis the stored bytes);
  * {@code null} when unknown
- * @param byModel lookups per Odoo model (keys that name no model are not counted here)
+ * @param byModel lookups per Odoo model, exact (keys that name no model are not counted here)
  * @param tiers for a tiered cache its levels {@code l1} and {@code l2}; empty otherwise
  */
 public record DetailedCacheStats(String name, String type, long hits, long misses, long requests, double hitRate,

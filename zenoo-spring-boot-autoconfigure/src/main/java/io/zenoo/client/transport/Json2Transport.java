@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class Json2Transport extends AbstractOdooTransport {
 
+	/** What a login is observed as. */
+	private static final OdooCall LOGIN = OdooCall.read("res.users", "context_get", Map.of());
+
 	private static final Target VERSION = Target.service("web.version");
 
 	private final Redactor redactor;
@@ -42,7 +45,7 @@ final class Json2Transport extends AbstractOdooTransport {
 			headers.set(HttpHeaders.AUTHORIZATION, authorization);
 			headers.set("X-Odoo-Database", database);
 		};
-		this.uid = new SharedAuthentication<>(this::contextUid);
+		this.uid = new SharedAuthentication<>(LOGIN, this::contextUid);
 	}
 
 	@Override

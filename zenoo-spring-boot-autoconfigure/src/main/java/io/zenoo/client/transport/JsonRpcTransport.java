@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonRpcTransport extends AbstractOdooTransport {
 
+	/** What a login is observed as. */
+	private static final OdooCall LOGIN = OdooCall.read("common", "authenticate", Map.of());
+
 	private static final Target VERSION = Target.service("common.version");
 
 	private final JsonRpcClient rpc;
@@ -29,7 +32,7 @@ final class JsonRpcTransport extends AbstractOdooTransport {
 		super(http, settings, ownsHttp);
 		this.rpc = new JsonRpcClient(http, new Redactor(settings.credentials().secret()));
 		this.endpoint = http.uri("/jsonrpc");
-		this.uid = new SharedAuthentication<>(this::authenticate);
+		this.uid = new SharedAuthentication<>(LOGIN, this::authenticate);
 	}
 
 	@Override

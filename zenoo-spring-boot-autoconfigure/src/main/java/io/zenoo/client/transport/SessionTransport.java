@@ -26,6 +26,9 @@ final class SessionTransport extends AbstractOdooTransport {
 
 	private static final Log logger = LogFactory.getLog(SessionTransport.class);
 
+	/** What a login is observed as. */
+	private static final OdooCall LOGIN = OdooCall.read("session", "authenticate", Map.of());
+
 	private static final Target AUTHENTICATE = Target.service("session.authenticate");
 
 	private final JsonRpcClient rpc;
@@ -35,7 +38,7 @@ final class SessionTransport extends AbstractOdooTransport {
 	SessionTransport(OdooHttp http, ZenooClientSettings settings, boolean ownsHttp) {
 		super(http, settings, ownsHttp);
 		this.rpc = new JsonRpcClient(http, new Redactor(settings.credentials().secret()));
-		this.sessions = new SharedAuthentication<>(this::authenticate);
+		this.sessions = new SharedAuthentication<>(LOGIN, this::authenticate);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.zenoo.client.OdooCallObserver;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -11,6 +12,9 @@ import reactor.core.publisher.Mono;
  * A lazily started authentication (a uid or a web session) shared by every caller: concurrent first calls subscribe
  * to one login, its value is kept, a failure is not (the next call tries again). {@link #renew} replaces an expired
  * value exactly once even when many calls notice the expiry together.
+ * <p>
+ * Each login actually sent is observed once, as {@code call}, by the {@link OdooCallObserver} in the Reactor context
+ * of the caller that started it; callers served the kept value are not observed again.
  *
  * @param <T> what authenticating yields
  */
@@ -19,11 +23,18 @@ final class SharedAuthentication<T> {
 	// Long enough to mean "until renewed", short enough for Reactor to schedule without overflow.
 	private static final Duration KEEP = Duration.ofDays(365L * 100);
 
+	private final OdooCall call;
+
 	private final Supplier<Mono<T>> login;
 
 	private final AtomicReference<@Nullable Mono<T>> current = new AtomicReference<>();
 
-	SharedAuthentication(Supplier<Mono<T>> login) {
+	/**
+	 * @param call what the login is observed as
+	 * @param login sends one login
+	 */
+	SharedAuthentication(OdooCall call, Supplier<Mono<T>> login) {
+		this.call = call;
 		this.login = login;
 	}
 
@@ -47,7 +58,9 @@ final class SharedAuthentication<T> {
 	}
 
 	private Mono<T> share() {
-		return Mono.defer(this.login).cache((value) -> KEEP, (error) -> Duration.ZERO, () -> Duration.ZERO);
+		return Mono
+			.deferContextual((context) -> OdooCallObserver.from(context).observe(this.call, Mono.defer(this.login)))
+			.cache((value) -> KEEP, (error) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 }
