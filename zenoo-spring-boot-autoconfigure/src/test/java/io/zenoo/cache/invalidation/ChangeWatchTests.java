@@ -208,6 +208,8 @@ class ChangeWatchTests {
 		ZenooClient followerClient = (leader == a) ? second : first;
 		long generation = generation(followerClient);
 		leader.close();
+		// the release is sent in the background (close never waits for Redis): wait until it landed
+		await().atMost(BOUND).until(() -> redis.sync().get(this.namespace + ":watch:res.partner") == null);
 		round(followerTime, follower, 4);
 		assertThat(follower.polls()).isEqualTo(1);
 		assertThat(server.calls().count("res.partner", "read_group")).isEqualTo(4);
