@@ -103,7 +103,8 @@ final class CacheOperations {
 		Type valueType = switch (shape) {
 			case MONO -> returned.getGeneric(0).getType();
 			case FLUX -> ResolvableType.forClassWithGenerics(List.class, returned.getGeneric(0)).getType();
-			case PLAIN -> ClassUtils.resolvePrimitiveIfNecessary(raw);
+			// the generic type, so that a List<ResPartner> read back from Redis holds records, not maps
+			case PLAIN -> raw.isPrimitive() ? ClassUtils.resolvePrimitiveIfNecessary(raw) : returned.getType();
 		};
 		Store store = null;
 		if (cached != null) {

@@ -1,15 +1,15 @@
 package io.zenoo.annotation;
 
-import io.zenoo.cache.ZenooCache;
-
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zenoo.cache.ZenooCache;
 import io.zenoo.client.ZenooClient;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 import org.springframework.aop.support.AopUtils;
@@ -87,6 +87,11 @@ final class CallContext {
 	 * @param model the annotation's model, or {@code null} for the repository's (if any)
 	 * @param cache the cache the key is for: generations are kept per cache backend
 	 */
+	Mono<Void> generationReady(@Nullable String model, ZenooCache cache) {
+		String keyModel = (model != null) ? model : this.defaultModel;
+		return (keyModel != null) ? this.generations.ready(cache, keyModel) : Mono.empty();
+	}
+
 	OdooCacheKey key(@Nullable Expression expression, @Nullable String model, ZenooCache cache) {
 		String keyModel = (model != null) ? model : this.defaultModel;
 		long generation = (keyModel != null) ? this.generations.generation(cache, keyModel) : 0L;

@@ -1,6 +1,7 @@
 package io.zenoo.annotation;
 
 import io.zenoo.cache.ZenooCache;
+import reactor.core.publisher.Mono;
 
 /**
  * The current generation of a model's entries in a cache; annotation keys carry it, so that moving a model to a new
@@ -20,5 +21,16 @@ public interface GenerationSource {
 	 * @return its generation
 	 */
 	long generation(ZenooCache cache, String model);
+
+	/**
+	 * Completes once {@link #generation} answers the generation every instance uses, rather than a private one: a
+	 * Redis-backed cache loads the shared generations when it starts and after a lost connection.
+	 * @param cache the cache the key is for
+	 * @param model the model
+	 * @return completes when ready (or when waiting is given up, bounded); never an error
+	 */
+	default Mono<Void> ready(ZenooCache cache, String model) {
+		return Mono.empty();
+	}
 
 }

@@ -168,6 +168,12 @@ public class OdooCacheInterceptor implements MethodInterceptor {
 		if (store == null || cache == null || !call.isTrue(store.condition())) {
 			return proceedMono(invocation);
 		}
+		return call.generationReady(store.model(), cache)
+			.then(Mono.defer(() -> monoStore(ops, invocation, call, store, cache)));
+	}
+
+	private Mono<Object> monoStore(CacheOperations ops, MethodInvocation invocation, CallContext call,
+			CacheOperations.Store store, ZenooCache cache) {
 		OdooCacheKey key = call.key(store.key(), store.model(), cache);
 		Mono<Object> load = proceedMono(invocation).contextWrite(CachedInvocation::mark);
 		if (store.put()) {
@@ -200,6 +206,12 @@ public class OdooCacheInterceptor implements MethodInterceptor {
 		if (store == null || cache == null || !call.isTrue(store.condition())) {
 			return proceedFlux(invocation);
 		}
+		return call.generationReady(store.model(), cache)
+			.thenMany(Flux.defer(() -> fluxStore(ops, invocation, call, store, cache)));
+	}
+
+	private Flux<Object> fluxStore(CacheOperations ops, MethodInvocation invocation, CallContext call,
+			CacheOperations.Store store, ZenooCache cache) {
 		OdooCacheKey key = call.key(store.key(), store.model(), cache);
 		Flux<Object> load = collecting(proceedFlux(invocation).contextWrite(CachedInvocation::mark), cache, key,
 				store, call);

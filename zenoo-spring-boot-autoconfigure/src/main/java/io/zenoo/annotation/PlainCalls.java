@@ -52,6 +52,7 @@ final class PlainCalls {
 		if (store == null || cache == null || !call.isTrue(store.condition())) {
 			return invocation.proceed();
 		}
+		await(call.generationReady(store.model(), cache), ops);
 		OdooCacheKey key = call.key(store.key(), store.model(), cache);
 		if (!store.put()) {
 			Object hit = await(cache.find(key, ops.valueType), ops);

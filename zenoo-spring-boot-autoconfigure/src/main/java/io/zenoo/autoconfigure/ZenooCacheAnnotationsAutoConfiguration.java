@@ -3,9 +3,12 @@ package io.zenoo.autoconfigure;
 import io.zenoo.annotation.GenerationSource;
 import io.zenoo.annotation.OdooCacheAdvisor;
 import io.zenoo.annotation.OdooCacheInterceptor;
+import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.repository.support.OdooRepositoryFactory;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.BeanFactory;
@@ -60,9 +63,21 @@ public class ZenooCacheAnnotationsAutoConfiguration {
 	}
 
 	private static GenerationSource generations(ObjectProvider<ZenooCacheManager> cacheManager) {
-		return (cache, model) -> {
-			ZenooCacheManager manager = cacheManager.getIfAvailable();
-			return (manager != null) ? manager.generation(cache, model) : 0L;
+		return new GenerationSource() {
+
+			@Override
+			public long generation(ZenooCache cache, String model) {
+				ZenooCacheManager manager = cacheManager.getIfAvailable();
+				return (manager != null) ? manager.generation(cache, model) : 0L;
+			}
+
+			@Override
+			public Mono<Void> ready(ZenooCache cache, String model) {
+				ZenooCacheManager manager = cacheManager.getIfAvailable();
+				return (manager != null) ? manager.withGeneration(cache, model, (generation) -> Mono.<Void>empty())
+						: Mono.empty();
+			}
+
 		};
 	}
 
