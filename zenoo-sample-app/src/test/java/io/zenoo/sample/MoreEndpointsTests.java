@@ -81,8 +81,8 @@ class MoreEndpointsTests {
 			.expectBody()
 			.jsonPath("$[*].name")
 			.value((names) -> assertThat(names).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasSizeGreaterThan(1)
-				.isSortedAccordingTo((a, b) -> a.toString().compareTo(b.toString())));
+				.hasSizeGreaterThan(200)
+				.startsWith("Afghanistan", "Albania", "Algeria"));
 	}
 
 	@Test
@@ -107,7 +107,7 @@ class MoreEndpointsTests {
 			.filter((call) -> call.model().equals("sale.order"))
 			.reduce((a, b) -> b)
 			.orElseThrow();
-		assertThat(last.kwargs()).containsEntry("limit", 3).containsEntry("order", "date_order desc, id desc");
+		assertThat(last.kwargs()).containsEntry("limit", 3L).containsEntry("order", "date_order desc, id desc");
 	}
 
 	@Test
