@@ -28,6 +28,10 @@ public class CacheAsideController {
 
 	private final ZenooClient client;
 
+	/**
+	 * @param caches the Zenoo cache manager
+	 * @param client the application's Odoo client
+	 */
 	public CacheAsideController(ZenooCacheManager caches, ZenooClient client) {
 		this.caches = caches;
 		this.client = client;

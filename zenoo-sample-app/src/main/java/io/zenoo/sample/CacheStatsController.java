@@ -16,6 +16,9 @@ public class CacheStatsController {
 
 	private final ZenooCacheManager caches;
 
+	/**
+	 * @param caches the Zenoo cache manager
+	 */
 	public CacheStatsController(ZenooCacheManager caches) {
 		this.caches = caches;
 	}

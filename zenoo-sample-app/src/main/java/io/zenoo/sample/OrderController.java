@@ -22,6 +22,9 @@ public class OrderController {
 
 	private final ZenooClient client;
 
+	/**
+	 * @param client the application's Odoo client
+	 */
 	public OrderController(ZenooClient client) {
 		this.client = client;
 	}

@@ -27,6 +27,10 @@ public class PartnerController {
 
 	private final ZenooClient client;
 
+	/**
+	 * @param partners the partner repository
+	 * @param client the application's Odoo client
+	 */
 	public PartnerController(PartnerRepository partners, ZenooClient client) {
 		this.partners = partners;
 		this.client = client;

@@ -28,6 +28,9 @@ public class ReferenceDataController {
 
 	private final ZenooClient client;
 
+	/**
+	 * @param client the application's Odoo client
+	 */
 	public ReferenceDataController(ZenooClient client) {
 		this.client = client;
 	}
