@@ -10,11 +10,10 @@ import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,20 +32,8 @@ class ManualInvalidationTests {
 
 	private final RedisInstances instances = new RedisInstances("zenoo_manual_");
 
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
-
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@AfterEach
 	void cleanUp() {

@@ -13,11 +13,10 @@ import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.model.ResUsers;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,20 +37,8 @@ class SharedInvalidationTests {
 
 	private final RedisInstances instances = new RedisInstances("zenoo_inv_");
 
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
-
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@AfterEach
 	void cleanUp() {
