@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -139,6 +140,20 @@ public final class CacheAside {
 
 	static CacheAside of(ZenooCache cache) {
 		return new CacheAside(Objects.requireNonNull(cache, "cache must not be null"));
+	}
+
+	/**
+	 * The operations on a manager's default cache.
+	 * @param defaultCache the default cache, or {@code null} when caching is disabled
+	 * @return the operations
+	 * @throws IllegalStateException if there is no default cache
+	 */
+	static CacheAside ofDefault(@Nullable ZenooCache defaultCache) {
+		if (defaultCache == null) {
+			throw new IllegalStateException("there is no default cache: caching is disabled (zenoo.cache.enabled=false "
+					+ "or no cache was set up); set up a cache or use cache(name) on an existing one");
+		}
+		return of(defaultCache);
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.zenoo.cache;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -18,8 +16,6 @@ import io.zenoo.cache.stats.ZenooCacheHealthEvent;
 import io.zenoo.cache.stats.ZenooCacheStats;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,26 +58,17 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 */
 	public static final long DEFAULT_HEALTH_MIN_REQUESTS = 100;
 
-	private static final Logger logger = LoggerFactory.getLogger(ZenooCacheManager.class);
-
-	private final @Nullable ReactiveRedisConnectionFactory connectionFactory;
-
 	private final String sourceId = UUID.randomUUID().toString();
 
 	private final CacheRegistry registry = new CacheRegistry();
 
-	private final List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
-
 	private final Invalidations invalidations = new Invalidations(this.registry, this.sourceId);
 
-	private volatile @Nullable String defaultCacheName;
+	private final CacheSetup setup;
+
+	private final HealthMonitoring health = new HealthMonitoring(this);
 
 	private volatile boolean detailedStats;
-
-	private volatile ApplicationEventPublisher eventPublisher = (event) -> {
-	};
-
-	private volatile @Nullable HealthMonitor healthMonitor;
 
 	private final Set<String> writeThroughCaches = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -98,7 +85,8 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * {@code url}; {@code null} if there is none
 	 */
 	public ZenooCacheManager(@Nullable ReactiveRedisConnectionFactory connectionFactory) {
-		this.connectionFactory = connectionFactory;
+		this.setup = new CacheSetup(connectionFactory, this.sourceId, this.registry, this.invalidations,
+				() -> this.detailedStats);
 	}
 
 	/**
@@ -109,7 +97,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @throws InvalidCacheSpecException if the name is taken
 	 */
 	public ZenooCache setupMemoryCache(MemoryCacheSpec spec) {
-		return register(new MemoryZenooCache(spec));
+		return this.setup.register(new MemoryZenooCache(spec));
 	}
 
 	/**
@@ -122,7 +110,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 */
 	public ZenooCache setupMemoryCache(MemoryCacheSpec spec, com.github.benmanes.caffeine.cache.Ticker ticker) {
 		java.util.Objects.requireNonNull(ticker, "ticker must not be null");
-		return register(new MemoryZenooCache(spec, ticker, null));
+		return this.setup.register(new MemoryZenooCache(spec, ticker, null));
 	}
 
 	/**
@@ -132,19 +120,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @throws InvalidCacheSpecException if the name is taken or there is no connection to use
 	 */
 	public ZenooCache setupRedisCache(RedisCacheSpec spec) {
-		requireFreeName(spec.name());
-		if (spec.url() != null) {
-			RedisConnections.Owned own = RedisConnections.create(spec);
-			this.resources.add(own);
-			return register(new RedisZenooCache(spec, own.factory()));
-		}
-		if (this.connectionFactory == null) {
-			throw new InvalidCacheSpecException("url",
-					"is not set and the application has no ReactiveRedisConnectionFactory",
-					"Set a url (redis://host:6379/0) or configure spring.data.redis.* with "
-							+ "spring-boot-starter-data-redis-reactive on the classpath.");
-		}
-		return register(new RedisZenooCache(spec, this.connectionFactory));
+		return this.setup.redis(spec);
 	}
 
 	/**
@@ -156,43 +132,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @throws InvalidCacheSpecException if a name is missing, unknown, or of the wrong type
 	 */
 	public ZenooCache setupTieredCache(String name, String l1, String l2) {
-		CacheSpecChecks.requireName(name);
-		requireFreeName(name);
-		ZenooCache first = tier("l1", l1, CacheType.MEMORY);
-		ZenooCache second = tier("l2", l2, CacheType.REDIS);
-		TieredZenooCache tiered = new TieredZenooCache(name, (MemoryZenooCache) first, (RedisZenooCache) second,
-				this.sourceId);
-		this.resources.add(tiered::close);
-		return register(tiered);
-	}
-
-	private ZenooCache tier(String setting, @Nullable String cacheName, CacheType required) {
-		return this.registry.tier(setting, cacheName, required);
-	}
-
-	private void requireFreeName(String name) {
-		this.registry.requireFreeName(name);
-	}
-
-	private ZenooCache register(ZenooCache cache) {
-		if (this.detailedStats) {
-			cache.statistics().enableDetailed();
-		}
-		this.invalidations.generations().register(cache);
-		try {
-			this.registry.add(cache);
-		}
-		catch (RuntimeException ex) {
-			this.invalidations.generations().unregister(cache);
-			throw ex;
-		}
-		synchronized (this.registry) {
-			if (this.defaultCacheName == null) {
-				this.defaultCacheName = cache.getName();
-			}
-		}
-		logger.debug("Zenoo cache '{}' ({}) set up", cache.getName(), cache.type());
-		return cache;
+		return this.setup.tiered(name, l1, l2);
 	}
 
 	/**
@@ -205,7 +145,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 			throw new InvalidCacheSpecException("default-cache", "names cache '" + name + "', which does not exist",
 					"Name one of the configured caches: " + getCacheNames() + ".");
 		}
-		this.defaultCacheName = name;
+		this.setup.defaultCacheName(name);
 	}
 
 	/**
@@ -213,8 +153,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 * @return the default cache, or {@code null} when there is no cache at all (caching disabled)
 	 */
 	public @Nullable ZenooCache getDefaultCache() {
-		String name = this.defaultCacheName;
-		return this.registry.get(name);
+		return this.registry.get(this.setup.defaultCacheName());
 	}
 
 	/**
@@ -493,7 +432,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 */
 	@Override
 	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
-		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher must not be null");
+		this.health.eventPublisher(eventPublisher);
 	}
 
 	/**
@@ -540,19 +479,13 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 
 	/** @return whether periodic health monitoring is running */
 	public boolean isHealthMonitoringActive() {
-		return this.healthMonitor != null;
+		return this.health.isActive();
 	}
 
 	/** Start monitoring on the given scheduler (tests pass a virtual-time one); the monitor disposes it. */
 	void startMonitoring(Duration checkInterval, double alertThreshold, long minRequests,
 			@Nullable Long memoryLimitBytes, Scheduler scheduler) {
-		HealthMonitor.validate(checkInterval, alertThreshold, minRequests, memoryLimitBytes);
-		HealthMonitor previous = this.healthMonitor;
-		this.healthMonitor = new HealthMonitor(this, checkInterval, alertThreshold, minRequests, memoryLimitBytes,
-				scheduler, (event) -> this.eventPublisher.publishEvent(event));
-		if (previous != null) {
-			previous.close();
-		}
+		this.health.start(checkInterval, alertThreshold, minRequests, memoryLimitBytes, scheduler);
 	}
 
 	/**
@@ -561,26 +494,9 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	 */
 	@Override
 	public void destroy() {
-		HealthMonitor monitor = this.healthMonitor;
-		this.healthMonitor = null;
-		if (monitor != null) {
-			monitor.close();
-		}
+		this.health.stop();
 		this.invalidations.close();
-		List<AutoCloseable> toClose;
-		synchronized (this.resources) {
-			toClose = new ArrayList<>(this.resources);
-			this.resources.clear();
-		}
-		Collections.reverse(toClose);
-		for (AutoCloseable resource : toClose) {
-			try {
-				resource.close();
-			}
-			catch (Exception ex) {
-				logger.debug("Could not close a cache resource: {}", ex.toString());
-			}
-		}
+		this.setup.closeResources();
 	}
 
 	// ---------------------------------------------------------------- cache-aside, write-through, change watch
@@ -664,12 +580,7 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	}
 
 	private CacheAside defaultAside() {
-		ZenooCache cache = getDefaultCache();
-		if (cache == null) {
-			throw new IllegalStateException("there is no default cache: caching is disabled (zenoo.cache.enabled=false "
-					+ "or no cache was set up); set up a cache or use cache(name) on an existing one");
-		}
-		return CacheAside.of(cache);
+		return CacheAside.ofDefault(getDefaultCache());
 	}
 
 	/**

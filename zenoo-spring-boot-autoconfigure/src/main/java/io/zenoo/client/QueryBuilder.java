@@ -1,6 +1,5 @@
 package io.zenoo.client;
 
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,19 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.LongFunction;
-import java.util.function.Supplier;
 
-import io.zenoo.cache.ZenooCache;
 import io.zenoo.client.domain.Domain;
 import io.zenoo.client.mapping.OdooValues;
 import io.zenoo.client.model.Many2One;
-import io.zenoo.client.transport.OdooCall;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A fluent, immutable query on one Odoo model, as returned by {@link ZenooClient#model(Class)} and
@@ -321,7 +314,7 @@ public final class QueryBuilder<T> {
 	 */
 	public Mono<List<T>> all() {
 		Integer limit = this.state.limit();
-		return prefetched(cached("search_read", limit, null, null, this.reader.listType(),
+		return prefetched(caching().cached("search_read", limit, null, null, this.reader.listType(),
 				() -> calls().searchRead(limit), (node) -> ResultShapes.rows(this.model, "search_read", node, this.reader)));
 	}
 
@@ -338,7 +331,7 @@ public final class QueryBuilder<T> {
 	 * @return the row, or empty when none matches
 	 */
 	public Mono<T> first() {
-		return prefetched(this.<List<T>>cached("search_read", 1, null, null, this.reader.listType(),
+		return prefetched(caching().<List<T>>cached("search_read", 1, null, null, this.reader.listType(),
 				() -> calls().searchRead(1), (node) -> ResultShapes.rows(this.model, "search_read", node, this.reader)))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)));
 	}
@@ -351,12 +344,8 @@ public final class QueryBuilder<T> {
 	 * @return the record, or empty when it does not exist (or is not visible to this user)
 	 */
 	public Mono<T> get(long id) {
-		List<Long> idList = requireIds(List.of(id));
-		GetBatcher batcher = this.client.batcher();
-		Mono<List<T>> rows = (batcher == null) ? readIds(idList)
-				: cachedLoad("read", null, idList, null, this.reader.listType(),
-						() -> batcher.get(batchKey(), id, this.reader, (ids) -> this.client.execute(calls().read(ids))));
-		return prefetched(rows).flatMap((found) -> found.isEmpty() ? Mono.empty() : Mono.just(found.get(0)));
+		QueryWrites.requireIds(List.of(id));
+		return prefetched(caching().readId(id)).flatMap((found) -> found.isEmpty() ? Mono.empty() : Mono.just(found.get(0)));
 	}
 
 	/**
@@ -365,16 +354,11 @@ public final class QueryBuilder<T> {
 	 * @return the records that exist, in Odoo's order
 	 */
 	public Mono<List<T>> getAll(Collection<Long> ids) {
-		List<Long> idList = requireIds(ids);
+		List<Long> idList = QueryWrites.requireIds(ids);
 		if (idList.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return prefetched(readIds(idList));
-	}
-
-	private Mono<List<T>> readIds(List<Long> idList) {
-		return cached("read", null, idList, null, this.reader.listType(), () -> calls().read(idList),
-				(node) -> ResultShapes.rows(this.model, "read", node, this.reader));
+		return prefetched(caching().readIds(idList));
 	}
 
 	/**
@@ -382,7 +366,7 @@ public final class QueryBuilder<T> {
 	 * @return the count
 	 */
 	public Mono<Long> count() {
-		return cached("search_count", this.state.limit(), null, null, Long.class, () -> calls().searchCount(),
+		return caching().cached("search_count", this.state.limit(), null, null, Long.class, () -> calls().searchCount(),
 				(node) -> ResultShapes.count(this.model, "search_count", node));
 	}
 
@@ -391,7 +375,7 @@ public final class QueryBuilder<T> {
 	 * @return the ids
 	 */
 	public Mono<List<Long>> ids() {
-		return cached("search", this.state.limit(), null, null, ResultTypes.LIST_OF_LONG, () -> calls().search(),
+		return caching().cached("search", this.state.limit(), null, null, ResultTypes.LIST_OF_LONG, () -> calls().search(),
 				(node) -> ResultShapes.ids(this.model, "search", node));
 	}
 
@@ -415,7 +399,7 @@ public final class QueryBuilder<T> {
 		Objects.requireNonNull(operator, "operator must not be null");
 		int limit = (this.state.limit() != null) ? this.state.limit() : 100;
 		boolean json2 = this.client.protocol() == OdooProtocol.JSON2;
-		return cached("name_search", limit, null, List.of(name, operator), ResultTypes.LIST_OF_MANY2ONE,
+		return caching().cached("name_search", limit, null, List.of(name, operator), ResultTypes.LIST_OF_MANY2ONE,
 				() -> calls().nameSearch(name, operator, limit, json2), (node) -> ResultShapes.pairs(this.model, node));
 	}
 
@@ -435,7 +419,7 @@ public final class QueryBuilder<T> {
 		List<String> aggregateList = List.copyOf(aggregates);
 		List<String> groupByList = List.copyOf(groupBy);
 		RowReader<Map<String, Object>> maps = RowReader.forMaps();
-		return cached("read_group", this.state.limit(), null, List.of(aggregateList, groupByList, lazy),
+		return caching().cached("read_group", this.state.limit(), null, List.of(aggregateList, groupByList, lazy),
 				ResultTypes.LIST_OF_MAPS, () -> calls().readGroup(aggregateList, groupByList, lazy),
 				(node) -> ResultShapes.rows(this.model, "read_group", node, maps));
 	}
@@ -479,16 +463,7 @@ public final class QueryBuilder<T> {
 		if (values.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		List<Object> valsList = new ArrayList<>(values.size());
-		for (Map<String, ?> vals : values) {
-			Objects.requireNonNull(vals, "values must not contain null");
-			valsList.add(OdooValues.toWireValues(vals));
-		}
-		Map<String, Object> kwargs = Map.of("vals_list", valsList);
-		OdooCall call = new OdooCall(this.model, "create", null, List.of(), kwargs, this.state.context(), false);
-		return this.client.executeWrite(call)
-			.map((node) -> ResultShapes.createdIds(this.model, node))
-			.flatMap((ids) -> writtenThrough(ids).thenReturn(ids));
+		return writes().createAll(values);
 	}
 
 	/**
@@ -508,16 +483,12 @@ public final class QueryBuilder<T> {
 	 * @return {@code true} once written
 	 */
 	public Mono<Boolean> update(Collection<Long> ids, Map<String, ?> values) {
-		List<Long> idList = requireIds(ids);
+		List<Long> idList = QueryWrites.requireIds(ids);
 		Objects.requireNonNull(values, "values must not be null");
 		if (values.isEmpty()) {
 			throw new IllegalArgumentException("values must name at least one field");
 		}
-		Map<String, Object> kwargs = Map.of("vals", OdooValues.toWireValues(values));
-		OdooCall call = new OdooCall(this.model, "write", idList, List.of(), kwargs, this.state.context(), false);
-		return this.client.executeWrite(call)
-			.map(ResultShapes::written)
-			.flatMap((written) -> writtenThrough(idList).thenReturn(written));
+		return writes().update(idList, values);
 	}
 
 	/**
@@ -535,89 +506,29 @@ public final class QueryBuilder<T> {
 	 * @return {@code true} once deleted
 	 */
 	public Mono<Boolean> delete(Collection<Long> ids) {
-		List<Long> idList = requireIds(ids);
-		OdooCall call = new OdooCall(this.model, "unlink", idList, List.of(), Map.of(), this.state.context(), false);
-		return this.client.executeWrite(call).map(ResultShapes::written);
+		return writes().delete(QueryWrites.requireIds(ids));
 	}
 
 	// ---------------------------------------------------------------- helpers
 
-	private Mono<Void> writtenThrough(List<Long> ids) {
-		return WriteThrough.refresh(this, this.client, this.reader, this.state, requestedFields(), ids);
+	private QueryCaching<T> caching() {
+		return new QueryCaching<>(this.client, this.model, this.reader, this.state, requestedFields());
 	}
 
-	/**
-	 * The read through the cache chosen for it: the cached result on a hit; on a miss one call to Odoo (concurrent
-	 * identical misses share it), whose result is stored. The call itself is only built on a miss. The key is built
-	 * when subscribed to, with the model's generation of that moment (metadata reads, whose results record writes do
-	 * not change, use generation 0).
-	 * @param method the Odoo method, part of the key
-	 * @param limit the limit sent, part of the key
-	 * @param ids the record ids read, part of the key
-	 * @param extra whatever else the method's arguments add to the key
-	 * @param resultType the type the result is read into, part of the key
-	 */
-	private <R> Mono<R> cached(String method, @Nullable Integer limit, @Nullable List<Long> ids,
-			@Nullable Object extra, Type resultType, Supplier<OdooCall> call, Function<JsonNode, R> reader) {
-		return cachedLoad(method, limit, ids, extra, resultType, () -> this.client.execute(call.get()).map(reader));
-	}
-
-	/**
-	 * {@link #cached} with any loader (a batched one for {@code get(id)}).
-	 */
-	private <R> Mono<R> cachedLoad(String method, @Nullable Integer limit, @Nullable List<Long> ids,
-			@Nullable Object extra, Type resultType, Supplier<Mono<R>> loader) {
-		CacheOptions options = this.state.cache();
-		ZenooCache cache = this.client.cacheFor(options);
-		if (cache == null) {
-			return loader.get();
-		}
-		LongFunction<Mono<R>> read = (generation) -> {
-			QueryCacheKey key = cacheKey(method, limit, ids, extra, resultType, generation);
-			if (options.mode() == CacheOptions.Mode.REFRESH) {
-				return loader.get().flatMap((value) -> cache.store(key, value, options.ttl()).thenReturn(value));
-			}
-			return cache.findOrLoad(key, resultType, loader, options.ttl());
-		};
-		return this.client.withGeneration(cache, this.model, read);
-	}
-
-	private QueryCacheKey cacheKey(String method, @Nullable Integer limit, @Nullable List<Long> ids,
-			@Nullable Object extra, Type resultType, long generation) {
-		CacheOptions options = this.state.cache();
-		String scope = this.client.scope();
-		return (options.key() != null)
-				? QueryCacheKey.custom(scope, this.model, options.key(), this.state.context(), resultType, generation)
-				: QueryCacheKey.of(scope, this.model, method, this.state.domain(), readShape(limit, ids, extra),
-						this.state.context(), resultType, generation);
+	private QueryWrites<T> writes() {
+		return new QueryWrites<>(this, this.client, this.reader, this.state, requestedFields());
 	}
 
 	/**
 	 * The key {@link #get(long)} caches a record under in the given generation of the model, for the prefetch of a
-	 * related query.
+	 * related query and the write-through.
 	 */
 	QueryCacheKey getKey(long id, long generation) {
-		return cacheKey("read", null, List.of(id), null, this.reader.listType(), generation);
-	}
-
-	private GetBatcher.Key batchKey() {
-		return new GetBatcher.Key(this.client.scope(), this.model, requestedFields(), this.reader,
-				this.state.context());
+		return caching().getKey(id, generation);
 	}
 
 	private Mono<List<T>> prefetched(Mono<List<T>> rows) {
 		return this.state.prefetch().isEmpty() ? rows : new Prefetcher(this.client, this.model, this.state).after(rows);
-	}
-
-	private QueryCacheKey.ReadShape readShape(@Nullable Integer limit, @Nullable List<Long> ids,
-			@Nullable Object extra) {
-		List<String> fields = this.state.fields();
-		if (fields == null) {
-			List<String> defaults = this.reader.defaultFields();
-			return new QueryCacheKey.ReadShape(defaults, this.reader.defaultFieldsHash(), this.state.order(), limit,
-					this.state.offset(), ids, extra);
-		}
-		return new QueryCacheKey.ReadShape(fields, this.state.order(), limit, this.state.offset(), ids, extra);
 	}
 
 	private ReadCalls calls() {
@@ -626,18 +537,6 @@ public final class QueryBuilder<T> {
 
 	private @Nullable List<String> requestedFields() {
 		return (this.state.fields() != null) ? this.state.fields() : this.reader.defaultFields();
-	}
-
-	private List<Long> requireIds(Collection<Long> ids) {
-		Objects.requireNonNull(ids, "ids must not be null");
-		List<Long> list = new ArrayList<>(ids.size());
-		for (Long id : ids) {
-			if (id == null || id < 1) {
-				throw new IllegalArgumentException("ids must be positive, got " + ids);
-			}
-			list.add(id);
-		}
-		return List.copyOf(list);
 	}
 
 }

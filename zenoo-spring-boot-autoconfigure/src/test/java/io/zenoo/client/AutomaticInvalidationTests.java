@@ -17,11 +17,11 @@ import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.model.ResUsers;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,19 +42,11 @@ class AutomaticInvalidationTests {
 
 	private ZenooClient demo;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.caches = new ZenooCacheManager();
 		this.caches.setupMemoryCache(new MemoryCacheSpec("memory", 500, Duration.ofMinutes(5), CacheStrategy.TTL));
 		this.admin = TestClients.admin(server, this.caches);

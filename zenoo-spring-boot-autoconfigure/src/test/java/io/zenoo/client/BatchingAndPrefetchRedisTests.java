@@ -1,27 +1,18 @@
 package io.zenoo.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.LongStream;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.zenoo.cache.CacheSerializer;
-import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,61 +27,25 @@ class BatchingAndPrefetchRedisTests {
 
 	private static OdooTestServer server;
 
-	private static RedisClient redisClient;
+	private final RedisInstances instances = new RedisInstances("zenoo_batch_");
 
-	private static StatefulRedisConnection<String, String> redis;
-
-	private final String namespace = "zenoo_batch_" + UUID.randomUUID().toString().substring(0, 8);
-
-	private final List<ZenooCacheManager> managers = new ArrayList<>();
-
-	private final List<ZenooClient> clients = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-		redisClient = RedisClient.create(SharedRedis.url());
-		redis = redisClient.connect();
-	}
-
-	@AfterAll
-	static void stop() {
-		redis.close();
-		redisClient.shutdown();
-		server.close();
-	}
-
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@AfterEach
 	void cleanUp() {
-		this.clients.forEach(ZenooClient::close);
-		this.managers.forEach(ZenooCacheManager::destroy);
-		keys(this.namespace + ":*").forEach(redis.sync()::unlink);
+		this.instances.close();
 	}
 
 	/** One application instance: its own cache manager on the shared Redis namespace, and its own batching. */
 	private ZenooClient instance(BatchSettings batching) {
 		ZenooCacheManager manager = new ZenooCacheManager();
-		manager.setupRedisCache(RedisCacheSpec.builder("redis")
-			.url(SharedRedis.url())
-			.namespace(this.namespace)
+		manager.setupRedisCache(this.instances.redisSpec("redis")
 			.serializer(CacheSerializer.JSON)
 			.defaultTtl(Duration.ofMinutes(10))
 			.build());
-		this.managers.add(manager);
-		ZenooClient client = ZenooClient.create(TestClients.adminSettings(server).withBatching(batching), manager);
-		this.clients.add(client);
-		return client;
-	}
-
-	private static List<String> keys(String pattern) {
-		List<String> found = new ArrayList<>();
-		ScanIterator.scan(redis.sync(), ScanArgs.Builder.matches(pattern).limit(500)).forEachRemaining(found::add);
-		return found;
+		return this.instances.add(manager,
+				ZenooClient.create(TestClients.adminSettings(server).withBatching(batching), manager));
 	}
 
 	@Test
@@ -107,7 +62,7 @@ class BatchingAndPrefetchRedisTests {
 
 		assertThat(server.calls().count("res.country", "read")).isOne();
 		assertThat(shared).isEqualTo(loaded).extracting(ResCountry::id).containsExactlyElementsOf(ids);
-		assertThat(keys(this.namespace + ":redis:res.country:*")).hasSize(40);
+		assertThat(this.instances.keys(this.instances.namespace() + ":redis:res.country:*")).hasSize(40);
 	}
 
 	@Test

@@ -21,12 +21,12 @@ import io.zenoo.client.model.SaleOrder;
 import io.zenoo.client.transport.OdooTransports;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,19 +50,11 @@ class GetBatchingTests {
 
 	private ZenooCacheManager caches;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.caches = new ZenooCacheManager();
 		this.caches.setupMemoryCache(new MemoryCacheSpec("memory", 10_000, Duration.ofMinutes(5), CacheStrategy.TTL));
 	}

@@ -1,28 +1,19 @@
 package io.zenoo.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.zenoo.cache.CacheStrategy;
 import io.zenoo.cache.MemoryCacheSpec;
-import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,46 +30,14 @@ class ManualInvalidationTests {
 
 	private static OdooTestServer server;
 
-	private static RedisClient redisClient;
+	private final RedisInstances instances = new RedisInstances("zenoo_manual_");
 
-	private static StatefulRedisConnection<String, String> redis;
-
-	private final String namespace = "zenoo_manual_" + UUID.randomUUID().toString().substring(0, 8);
-
-	private final List<ZenooCacheManager> managers = new ArrayList<>();
-
-	private final List<ZenooClient> clients = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-		redisClient = RedisClient.create(SharedRedis.url());
-		redis = redisClient.connect();
-	}
-
-	@AfterAll
-	static void stop() {
-		redis.close();
-		redisClient.shutdown();
-		server.close();
-	}
-
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@AfterEach
 	void cleanUp() {
-		this.clients.forEach(ZenooClient::close);
-		this.managers.forEach(ZenooCacheManager::destroy);
-		keys(this.namespace + ":*").forEach(redis.sync()::unlink);
-	}
-
-	private static List<String> keys(String pattern) {
-		List<String> found = new ArrayList<>();
-		ScanIterator.scan(redis.sync(), ScanArgs.Builder.matches(pattern).limit(500)).forEachRemaining(found::add);
-		return found;
+		this.instances.close();
 	}
 
 	/** An instance whose only cache (and default) is {@code cache}: memory, redis or tiered (on l1 and redis). */
@@ -89,9 +48,7 @@ class ManualInvalidationTests {
 					Duration.ofMinutes(10), CacheStrategy.TTL));
 		}
 		if (cache.equals("redis") || cache.equals("tiered")) {
-			manager.setupRedisCache(RedisCacheSpec.builder("redis")
-				.url(SharedRedis.url())
-				.namespace(this.namespace)
+			manager.setupRedisCache(this.instances.redisSpec("redis")
 				.defaultTtl(Duration.ofMinutes(10))
 				.build());
 		}
@@ -99,14 +56,11 @@ class ManualInvalidationTests {
 			manager.setupTieredCache("tiered", "l1", "redis");
 		}
 		manager.setDefaultCacheName(cache);
-		this.managers.add(manager);
-		ZenooClient client = TestClients.admin(server, manager);
-		this.clients.add(client);
-		return client;
+		return this.instances.add(manager, TestClients.admin(server, manager));
 	}
 
 	private ZenooCacheManager manager() {
-		return this.managers.get(0);
+		return this.instances.managers().get(0);
 	}
 
 	private static QueryBuilder<ResPartner> companies(ZenooClient client) {
@@ -156,8 +110,8 @@ class ManualInvalidationTests {
 	void invalidatingAModelLeavesItsSupersededRedisEntriesToTheirTtl() {
 		ZenooClient client = instance("redis");
 		readAll(client);
-		String prefix = this.namespace + ":redis:res.partner:";
-		List<String> before = keys(prefix + "*");
+		String prefix = this.instances.namespace() + ":redis:res.partner:";
+		List<String> before = this.instances.keys(prefix + "*");
 		assertThat(before).hasSize(2).allSatisfy((key) -> assertThat(key).endsWith(":g0"));
 
 		manager().invalidateModelCache("res.partner").block();
@@ -166,10 +120,10 @@ class ManualInvalidationTests {
 			.until(() -> manager().generation(manager().getCache("redis"), "res.partner") == 1);
 		readAll(client);
 
-		List<String> after = keys(prefix + "*");
+		List<String> after = this.instances.keys(prefix + "*");
 		assertThat(after).hasSize(4).containsAll(before);
 		assertThat(after).filteredOn((key) -> key.endsWith(":g1")).hasSize(2);
-		assertThat(redis.sync().pttl(before.get(0))).as("superseded, and leaving with its TTL").isPositive();
+		assertThat(this.instances.redis().pttl(before.get(0))).as("superseded, and leaving with its TTL").isPositive();
 	}
 
 	@ParameterizedTest
@@ -213,7 +167,7 @@ class ManualInvalidationTests {
 		assertThat(partnerReads()).isEqualTo(4);
 		assertThat(countryReads()).isEqualTo(2);
 		if (!cache.equals("memory")) {
-			assertThat(keys(this.namespace + ":redis:*")).hasSize(3);
+			assertThat(this.instances.keys(this.instances.namespace() + ":redis:*")).hasSize(3);
 		}
 	}
 

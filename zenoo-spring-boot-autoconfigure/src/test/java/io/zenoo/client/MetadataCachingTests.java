@@ -21,11 +21,11 @@ import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.transport.OdooTransports;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -51,19 +51,11 @@ class MetadataCachingTests {
 
 	private ZenooCacheManager caches;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.caches = new ZenooCacheManager();
 		this.managers.add(this.caches);
 		// the caches' own default TTL is one minute: metadata must outlive it

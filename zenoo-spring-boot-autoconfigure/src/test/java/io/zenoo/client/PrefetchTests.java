@@ -18,12 +18,12 @@ import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.model.ResUsers;
 import io.zenoo.client.model.SaleOrder;
 import io.zenoo.test.OdooTestServer;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -47,19 +47,11 @@ class PrefetchTests {
 
 	private ZenooClient client;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.caches = new ZenooCacheManager();
 		this.caches.setupMemoryCache(new MemoryCacheSpec("memory", 10_000, Duration.ofMinutes(5), CacheStrategy.TTL));
 		this.caches.setupMemoryCache(new MemoryCacheSpec("other", 10_000, Duration.ofMinutes(5), CacheStrategy.TTL));

@@ -1,16 +1,10 @@
 package io.zenoo.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.zenoo.cache.CacheSerializer;
 import io.zenoo.cache.RedisCacheSpec;
@@ -19,11 +13,10 @@ import io.zenoo.cache.support.RedisServerProcess;
 import io.zenoo.cache.support.SharedRedis;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
@@ -40,41 +33,14 @@ class QueryCachingRedisTests {
 
 	private static OdooTestServer server;
 
-	private static RedisClient redisClient;
+	private final RedisInstances instances = new RedisInstances("zenoo_query_");
 
-	private static StatefulRedisConnection<String, String> redis;
-
-	private final String namespace = "zenoo_query_" + UUID.randomUUID().toString().substring(0, 8);
-
-	private final List<ZenooCacheManager> managers = new ArrayList<>();
-
-	private final List<ZenooClient> clients = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-		redisClient = RedisClient.create(SharedRedis.url());
-		redis = redisClient.connect();
-	}
-
-	@AfterAll
-	static void stop() {
-		redis.close();
-		redisClient.shutdown();
-		server.close();
-	}
-
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@AfterEach
 	void cleanUp() {
-		this.clients.forEach(ZenooClient::close);
-		this.managers.forEach(ZenooCacheManager::destroy);
-		RedisCommands<String, String> commands = redis.sync();
-		keys(this.namespace + ":*").forEach(commands::unlink);
+		this.instances.close();
 	}
 
 	/** A client with its own cache manager, as one application instance would have. */
@@ -82,22 +48,13 @@ class QueryCachingRedisTests {
 		ZenooCacheManager manager = new ZenooCacheManager();
 		manager.setupRedisCache(RedisCacheSpec.builder("persistent")
 			.url(url)
-			.namespace(this.namespace)
+			.namespace(this.instances.namespace())
 			.serializer(serializer)
 			.defaultTtl(Duration.ofHours(1))
 			.commandTimeout(Duration.ofMillis(300))
 			.circuitBreakerWait(Duration.ofMillis(500))
 			.build());
-		this.managers.add(manager);
-		ZenooClient client = TestClients.admin(server, manager);
-		this.clients.add(client);
-		return client;
-	}
-
-	private static List<String> keys(String pattern) {
-		List<String> found = new ArrayList<>();
-		ScanIterator.scan(redis.sync(), ScanArgs.Builder.matches(pattern).limit(500)).forEachRemaining(found::add);
-		return found;
+		return this.instances.add(manager, TestClients.admin(server, manager));
 	}
 
 	private static int searchReads() {
@@ -140,12 +97,12 @@ class QueryCachingRedisTests {
 		client.model(ResPartner.class).filter("id", 13).cacheTtl(Duration.ofSeconds(90)).all().block();
 		client.model(ResPartner.class).filter("id", 14).cacheTtl(Duration.ZERO).all().block();
 		client.model(ResPartner.class).filter("id", 15).all().block();
-		RedisCommands<String, String> commands = redis.sync();
-		String prefix = this.namespace + ":persistent:res.partner:";
-		long ninety = commands.pttl(keys(prefix + "id=13:*").get(0));
+		RedisCommands<String, String> commands = this.instances.redis();
+		String prefix = this.instances.namespace() + ":persistent:res.partner:";
+		long ninety = commands.pttl(this.instances.keys(prefix + "id=13:*").get(0));
 		assertThat(ninety).isBetween(80_000L, 90_000L);
-		assertThat(commands.pttl(keys(prefix + "id=14:*").get(0))).as("no expiry").isEqualTo(-1L);
-		assertThat(commands.pttl(keys(prefix + "id=15:*").get(0))).as("the cache's default, 1h")
+		assertThat(commands.pttl(this.instances.keys(prefix + "id=14:*").get(0))).as("no expiry").isEqualTo(-1L);
+		assertThat(commands.pttl(this.instances.keys(prefix + "id=15:*").get(0))).as("the cache's default, 1h")
 			.isBetween(3_500_000L, 3_600_000L);
 	}
 
@@ -154,8 +111,8 @@ class QueryCachingRedisTests {
 		ZenooClient client = instance(SharedRedis.url(), CacheSerializer.JSON);
 		client.model(ResPartner.class).filter("is_company", true).all().block();
 		client.model(ResPartner.class).filter("is_company", false).all().block();
-		assertThat(keys(this.namespace + ":persistent:res.partner:is_company=True:*")).hasSize(1);
-		assertThat(keys(this.namespace + ":persistent:res.partner:*")).hasSize(2);
+		assertThat(this.instances.keys(this.instances.namespace() + ":persistent:res.partner:is_company=True:*")).hasSize(1);
+		assertThat(this.instances.keys(this.instances.namespace() + ":persistent:res.partner:*")).hasSize(2);
 	}
 
 	@Test
@@ -188,7 +145,7 @@ class QueryCachingRedisTests {
 					.delayElement(Duration.ofMillis(1)), 16);
 			Mono.when(chaos, queries.then()).block(Duration.ofSeconds(60));
 			assertThat(done).hasValue(3000);
-			assertThat(this.managers.get(0).getCache("persistent").statistics().backendErrors())
+			assertThat(this.instances.managers().get(0).getCache("persistent").statistics().backendErrors())
 				.as("the outage really happened").isPositive();
 			// once the breaker has closed again, results are read from Redis without asking Odoo
 			int before = searchReads();

@@ -15,11 +15,11 @@ import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.model.SaleOrder;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,19 +42,11 @@ class QueryCachingTests {
 
 	private ZenooClient client;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.caches = new ZenooCacheManager();
 		this.caches.setupMemoryCache(new MemoryCacheSpec("fast", 500, Duration.ofSeconds(60), CacheStrategy.LFU),
 				this.ticker);

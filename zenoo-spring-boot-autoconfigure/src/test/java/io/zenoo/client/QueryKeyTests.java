@@ -11,11 +11,11 @@ import io.zenoo.client.domain.Domain;
 import io.zenoo.client.mapping.RecordMapper;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,19 +32,11 @@ class QueryKeyTests {
 
 	private ZenooClient client;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.caches = new ZenooCacheManager();
 		this.caches.setupMemoryCache(new MemoryCacheSpec("memory", 500, Duration.ofMinutes(5), CacheStrategy.TTL));
 		this.client = TestClients.admin(server, this.caches);

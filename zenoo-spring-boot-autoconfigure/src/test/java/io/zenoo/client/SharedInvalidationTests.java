@@ -1,31 +1,22 @@
 package io.zenoo.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.zenoo.cache.CacheStrategy;
 import io.zenoo.cache.MemoryCacheSpec;
-import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.model.ResUsers;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,60 +35,26 @@ class SharedInvalidationTests {
 
 	private static OdooTestServer server;
 
-	private static RedisClient redisClient;
+	private final RedisInstances instances = new RedisInstances("zenoo_inv_");
 
-	private static StatefulRedisConnection<String, String> redis;
-
-	private final String namespace = "zenoo_inv_" + UUID.randomUUID().toString().substring(0, 8);
-
-	private final List<ZenooCacheManager> managers = new ArrayList<>();
-
-	private final List<ZenooClient> clients = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-		redisClient = RedisClient.create(SharedRedis.url());
-		redis = redisClient.connect();
-	}
-
-	@AfterAll
-	static void stop() {
-		redis.close();
-		redisClient.shutdown();
-		server.close();
-	}
-
-	@BeforeEach
-	void resetServer() {
-		server.reset();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@AfterEach
 	void cleanUp() {
-		this.clients.forEach(ZenooClient::close);
-		this.managers.forEach(ZenooCacheManager::destroy);
-		List<String> keys = new ArrayList<>();
-		ScanIterator.scan(redis.sync(), ScanArgs.Builder.matches(this.namespace + ":*").limit(500))
-			.forEachRemaining(keys::add);
-		keys.forEach(redis.sync()::unlink);
+		this.instances.close();
 	}
 
 	/** One application instance: a memory cache, a Redis cache and a tiered cache on both; the admin's client. */
 	private ZenooClient instance(String defaultCache) {
 		ZenooCacheManager manager = new ZenooCacheManager();
 		manager.setupMemoryCache(new MemoryCacheSpec("memory", 500, Duration.ofMinutes(10), CacheStrategy.TTL));
-		manager.setupRedisCache(RedisCacheSpec.builder("redis")
-			.url(SharedRedis.url())
-			.namespace(this.namespace)
+		manager.setupRedisCache(this.instances.redisSpec("redis")
 			.defaultTtl(Duration.ofMinutes(10))
 			.build());
 		manager.setupTieredCache("tiered", "memory", "redis");
 		manager.setDefaultCacheName(defaultCache);
-		this.managers.add(manager);
-		ZenooClient client = TestClients.admin(server, manager);
-		this.clients.add(client);
-		return client;
+		return this.instances.add(manager, TestClients.admin(server, manager));
 	}
 
 	/** What a write does on the first instance, and how its effect shows on a read. */
@@ -170,7 +127,7 @@ class SharedInvalidationTests {
 		ZenooClient second = instance(cache);
 		ZenooClient secondDemo = second.withCredentials(OdooTestUsers.DEMO_LOGIN, OdooTestUsers.DEMO_PASSWORD);
 		if (write == Write.RELATED_MODEL) {
-			this.managers.forEach((manager) -> manager.addRelatedModels("res.partner", "res.users"));
+			this.instances.managers().forEach((manager) -> manager.addRelatedModels("res.partner", "res.users"));
 		}
 		Object before = write.probe.apply(second);
 		Object demoBefore = write.probe.apply(secondDemo);
@@ -213,15 +170,15 @@ class SharedInvalidationTests {
 	void instancesAgreeOnTheGenerationAndShareTheNewEntries() {
 		ZenooClient first = instance("redis");
 		ZenooClient second = instance("redis");
-		ZenooCacheManager one = this.managers.get(0);
-		ZenooCacheManager two = this.managers.get(1);
+		ZenooCacheManager one = this.instances.managers().get(0);
+		ZenooCacheManager two = this.instances.managers().get(1);
 		assertThat(city(second)).as("read through Redis: the second instance listens from then on")
 			.isEqualTo("Florenville");
 		first.model(ResPartner.class).update(13, Map.of("city", "Bouillon")).block();
 		// the write waits for Redis a short while only: under load the number may come a little later
 		long generation = await().atMost(PUB_SUB_BOUND).pollInterval(Duration.ofMillis(10))
 			.until(() -> one.generation(one.getCache("redis"), "res.partner"), (number) -> number > 0);
-		assertThat(redis.sync().hget(this.namespace + ":generations", "res.partner"))
+		assertThat(this.instances.redis().hget(this.instances.namespace() + ":generations", "res.partner"))
 			.isEqualTo(String.valueOf(generation));
 		await().atMost(PUB_SUB_BOUND).pollInterval(Duration.ofMillis(10))
 			.until(() -> two.generation(two.getCache("redis"), "res.partner") == generation);
@@ -239,7 +196,7 @@ class SharedInvalidationTests {
 		ZenooClient first = instance("redis");
 		first.model(ResPartner.class).update(13, Map.of("city", "Bouillon")).block();
 		first.model(ResPartner.class).update(14, Map.of("city", "Arlon")).block();
-		ZenooCacheManager one = this.managers.get(0);
+		ZenooCacheManager one = this.instances.managers().get(0);
 		long generation = 2;
 		await().atMost(PUB_SUB_BOUND).pollInterval(Duration.ofMillis(10))
 			.until(() -> one.generation(one.getCache("redis"), "res.partner") == generation);
@@ -248,7 +205,7 @@ class SharedInvalidationTests {
 		ZenooClient late = instance("redis");
 		assertThat(city(late)).as("read from Redis: same generation").isEqualTo("Bouillon");
 		assertThat(server.calls().count("res.partner", "search_read")).isEqualTo(1);
-		assertThat(this.managers.get(1).generation(this.managers.get(1).getCache("redis"), "res.partner"))
+		assertThat(this.instances.managers().get(1).generation(this.instances.managers().get(1).getCache("redis"), "res.partner"))
 			.isEqualTo(generation);
 	}
 

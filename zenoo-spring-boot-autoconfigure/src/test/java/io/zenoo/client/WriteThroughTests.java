@@ -6,11 +6,11 @@ import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,19 +28,11 @@ class WriteThroughTests {
 
 	private ZenooClient client;
 
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.manager = new ZenooCacheManager();
 		this.manager.setupMemoryCache(MemoryCacheSpec.of("memory"));
 		this.client = TestClients.admin(server, this.manager);

@@ -2,10 +2,8 @@ package io.zenoo.repository;
 
 import java.util.List;
 
-import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.repository.sample.PartnerRepository;
-import io.zenoo.repository.sample.RepositoryTestApplication;
 import io.zenoo.test.OdooTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,27 +24,25 @@ class OdooQueryTests {
 
 	private static OdooTestServer server;
 
-	private static ConfigurableApplicationContext context;
+	private static RepositoryApp app;
 
 	private static PartnerRepository partners;
 
 	@BeforeAll
 	static void start() {
-		server = OdooTestServer.start();
-		context = RepositoryTestApplication.start(server);
-		partners = context.getBean(PartnerRepository.class);
+		app = RepositoryApp.start();
+		server = app.server();
+		partners = app.partners();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.close();
-		server.close();
+		app.close();
 	}
 
 	@BeforeEach
 	void fresh() {
-		context.getBean(ZenooCacheManager.class).clearAllCaches().block();
-		server.calls().clear();
+		app.fresh();
 	}
 
 	private static String sent(String method, String kwarg) {

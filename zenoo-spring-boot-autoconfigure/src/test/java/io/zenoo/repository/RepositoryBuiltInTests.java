@@ -2,18 +2,15 @@ package io.zenoo.repository;
 
 import java.util.List;
 
-import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.repository.sample.PartnerRepository;
 import io.zenoo.repository.sample.Partners;
-import io.zenoo.repository.sample.RepositoryTestApplication;
 import io.zenoo.test.OdooTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -28,28 +25,26 @@ class RepositoryBuiltInTests {
 
 	private static OdooTestServer server;
 
-	private static ConfigurableApplicationContext context;
+	private static RepositoryApp app;
 
 	private static PartnerRepository partners;
 
 	@BeforeAll
 	static void start() {
-		server = OdooTestServer.start();
-		context = RepositoryTestApplication.start(server);
-		partners = context.getBean(PartnerRepository.class);
+		app = RepositoryApp.start();
+		server = app.server();
+		partners = app.partners();
 	}
 
 	@AfterAll
 	static void stop() {
-		context.close();
-		server.close();
+		app.close();
 	}
 
 	@BeforeEach
 	void fresh() {
 		server.reset();
-		context.getBean(ZenooCacheManager.class).clearAllCaches().block();
-		server.calls().clear();
+		app.fresh();
 	}
 
 	private static ResPartner partner(long id) {

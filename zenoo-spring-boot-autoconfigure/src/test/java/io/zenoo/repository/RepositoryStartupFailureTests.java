@@ -14,9 +14,9 @@ import io.zenoo.repository.invalid.NotAFieldAfterPlainRepository;
 import io.zenoo.repository.invalid.UnknownCacheRepository;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -35,15 +35,8 @@ class RepositoryStartupFailureTests {
 
 	private static OdooTestServer server;
 
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = new OdooTestServerExtension();
 
 	private ApplicationContextRunner runner(Class<?> configuration) {
 		return new ApplicationContextRunner()

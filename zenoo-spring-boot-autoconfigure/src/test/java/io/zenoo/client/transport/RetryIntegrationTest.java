@@ -8,9 +8,8 @@ import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooProtocol;
 import io.zenoo.client.error.OdooHttpStatusException;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.zenoo.test.junit.OdooTestServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.test.StepVerifier;
@@ -33,20 +32,8 @@ class RetryIntegrationTest {
 
 	private OdooTransport transport;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.reset();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	private OdooTransport transport(OdooProtocol protocol) {
 		OdooCredentials credentials = (protocol == OdooProtocol.JSON2)

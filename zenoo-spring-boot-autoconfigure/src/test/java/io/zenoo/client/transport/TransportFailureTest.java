@@ -15,9 +15,9 @@ import io.zenoo.client.error.OdooTimeoutException;
 import io.zenoo.client.error.OdooTransportException;
 import io.zenoo.client.error.OdooUnexpectedResponseException;
 import io.zenoo.test.OdooTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.test.StepVerifier;
@@ -39,19 +39,11 @@ class TransportFailureTest {
 
 	private OdooCredentials credentials;
 
-	@BeforeAll
-	static void startServer() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void reset() {
-		server.reset();
 		this.credentials = OdooCredentials.apiKey("admin", server.createApiKey("admin"));
 	}
 

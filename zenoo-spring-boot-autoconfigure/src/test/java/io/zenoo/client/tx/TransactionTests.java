@@ -13,11 +13,11 @@ import io.zenoo.client.error.OdooServerException;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
-import org.junit.jupiter.api.AfterAll;
+import io.zenoo.test.junit.OdooTestServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -39,19 +39,11 @@ class TransactionTests {
 
 	private ZenooClient client;
 
-	@BeforeAll
-	static void start() {
-		server = OdooTestServer.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
+	@RegisterExtension
+	static final OdooTestServerExtension odoo = OdooTestServerExtension.resettingBetweenTests();
 
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.manager = new ZenooCacheManager();
 		this.cache = this.manager.setupMemoryCache(MemoryCacheSpec.of("memory"));
 		this.client = ZenooClient.create(ZenooClientSettings.of(server.url(), server.database(),
