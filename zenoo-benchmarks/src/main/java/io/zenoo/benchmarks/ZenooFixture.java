@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ZenooFixture implements AutoCloseable {
 
+	private static final int WARM_ATTEMPTS = 5;
+
 	private final OdooTestServer server = OdooTestServer.start();
 
 	private final ZenooCacheManager cacheManager = new ZenooCacheManager();
@@ -54,12 +56,17 @@ final class ZenooFixture implements AutoCloseable {
 		if (loaded == null || loaded.isEmpty()) {
 			throw new IllegalStateException("the test server returned no companies");
 		}
-		long hits = cache.statistics().hits();
-		List<ResPartner> again = companies(name);
-		if (cache.statistics().hits() != hits + 1 || !loaded.equals(again)) {
-			throw new IllegalStateException("cache '" + name + "' did not serve the warmed query: " + cache.statistics());
+		// On a loaded machine a Redis cache's generations may still be loading for the first read (which then gets a
+		// private generation, so its entry is not the one the next read looks for): a few reads settle it.
+		for (int attempt = 0; attempt < WARM_ATTEMPTS; attempt++) {
+			long hits = cache.statistics().hits();
+			List<ResPartner> again = companies(name);
+			if (cache.statistics().hits() == hits + 1 && loaded.equals(again)) {
+				return again;
+			}
 		}
-		return again;
+		throw new IllegalStateException("cache '" + name + "' did not serve the warmed query in " + WARM_ATTEMPTS
+				+ " reads: " + cache.statistics());
 	}
 
 	@Override

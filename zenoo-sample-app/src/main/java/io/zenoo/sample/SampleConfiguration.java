@@ -1,11 +1,16 @@
 package io.zenoo.sample;
 
+import java.net.URI;
+
 import io.zenoo.cache.ZenooCacheManager;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Sample-only wiring.
@@ -21,6 +26,16 @@ class SampleConfiguration {
 	@ConditionalOnBooleanProperty(name = "sample.detailed-stats", matchIfMissing = true)
 	ApplicationRunner enableDetailedStats(ZenooCacheManager caches) {
 		return (args) -> caches.enableDetailedStats();
+	}
+
+	/**
+	 * {@code /} sends the browser to the live cache page ({@code static/live.html}).
+	 */
+	@Bean
+	RouterFunction<ServerResponse> livePageRedirect() {
+		return RouterFunctions.route()
+			.GET("/", (request) -> ServerResponse.temporaryRedirect(URI.create("live.html")).build())
+			.build();
 	}
 
 }

@@ -65,7 +65,7 @@ final class TestRedis {
 		}
 	}
 
-	private static boolean answersPing(int port) {
+	static boolean answersPing(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
 			socket.setSoTimeout(1000);

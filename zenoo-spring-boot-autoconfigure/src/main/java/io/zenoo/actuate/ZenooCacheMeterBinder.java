@@ -20,7 +20,9 @@ import io.zenoo.cache.stats.BreakerState;
 /**
  * Binds every Zenoo cache to a Micrometer registry, including caches set up at run time after the registry was
  * bound: the standard cache meters, tagged {@code cache}, {@code cache.manager} and {@code tier}
- * ({@code memory|redis|tiered}); {@code zenoo.cache.decode.failures}; for Redis and tiered caches {@code cache.size}
+ * ({@code memory|redis|tiered}); {@code zenoo.cache.decode.failures}; {@code zenoo.cache.stale} (expired values
+ * served because loading failed, stale-if-error); {@code zenoo.cache.refreshes{result=started|failed}}
+ * (refresh-ahead); for Redis and tiered caches {@code cache.size}
  * from a {@link RedisKeyCount} (a {@code SCAN} count in the background, at most once per refresh interval and only
  * while scraped; NaN until the first count), {@code zenoo.cache.redis.breaker.state} (0 closed, 1 open, 2 half-open)
  * and {@code zenoo.cache.redis.fallback.active} (0 or 1); for tiered caches
@@ -78,6 +80,18 @@ public class ZenooCacheMeterBinder implements MeterBinder, AutoCloseable {
 		FunctionCounter.builder("zenoo.cache.decode.failures", cache, (c) -> c.statistics().decodeFailures())
 			.description("Stored values that could not be decoded (and were dropped)")
 			.tags(cacheTags)
+			.register(registry);
+		FunctionCounter.builder("zenoo.cache.stale", cache, (c) -> c.statistics().staleServed())
+			.description("Expired values served because loading them again from Odoo failed (stale-if-error)")
+			.tags(cacheTags)
+			.register(registry);
+		FunctionCounter.builder("zenoo.cache.refreshes", cache, (c) -> c.statistics().refreshes())
+			.description("Background refreshes started by hits on entries past the refresh-ahead fraction of their TTL")
+			.tags(cacheTags.and("result", "started"))
+			.register(registry);
+		FunctionCounter.builder("zenoo.cache.refreshes", cache, (c) -> c.statistics().refreshFailures())
+			.description("Background refreshes that failed (the entry stayed until its TTL)")
+			.tags(cacheTags.and("result", "failed"))
 			.register(registry);
 		if (cache.type() == CacheType.REDIS || cache.type() == CacheType.TIERED) {
 			bindKeyCount(cache, cacheTags, registry);

@@ -113,10 +113,18 @@ public class OdooCacheInterceptor implements MethodInterceptor {
 	}
 
 	private @Nullable CacheOperations operations(Method method, @Nullable Class<?> targetClass) {
-		return this.operations
-			.computeIfAbsent(new MethodClassKey(method, targetClass),
-					(key) -> Optional.ofNullable(CacheOperations.of(method, targetClass, this::knownCache)))
-			.orElse(null);
+		MethodClassKey key = new MethodClassKey(method, targetClass);
+		Optional<CacheOperations> found = this.operations.get(key);
+		if (found == null) {
+			// not computeIfAbsent: checking the cache names may create the cache manager, whose creation asks this
+			// interceptor about other beans' methods (a recursive update of the map)
+			found = Optional.ofNullable(CacheOperations.of(method, targetClass, this::knownCache));
+			Optional<CacheOperations> earlier = this.operations.putIfAbsent(key, found);
+			if (earlier != null) {
+				found = earlier;
+			}
+		}
+		return found.orElse(null);
 	}
 
 	private boolean knownCache(String name) {

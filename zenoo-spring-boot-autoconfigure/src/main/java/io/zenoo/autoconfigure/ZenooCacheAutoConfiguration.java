@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.zenoo.cache.CacheFreshness;
 import io.zenoo.cache.CacheSerializer;
 import io.zenoo.cache.CacheStrategy;
+import io.zenoo.cache.EncryptionKeys;
 import io.zenoo.cache.InvalidCacheSpecException;
 import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -94,9 +98,18 @@ public class ZenooCacheAutoConfiguration {
 		}
 		for (Map.Entry<String, ZenooCacheProperties.Cache> entry : caches.entrySet()) {
 			if (type(entry.getKey(), entry.getValue()).equals("tiered")) {
-				on(entry.getKey(), () -> manager.setupTieredCache(entry.getKey(), entry.getValue().getL1(),
-						entry.getValue().getL2()));
+				on(entry.getKey(), () -> {
+					if (entry.getValue().getEncryption().isConfigured()) {
+						throw new InvalidCacheSpecException("encryption.key", "is set on a tiered cache",
+								"Set the encryption on its l2 Redis cache; its l1 memory cache holds objects, not "
+										+ "bytes.");
+					}
+					manager.setupTieredCache(entry.getKey(), entry.getValue().getL1(), entry.getValue().getL2());
+				});
 			}
+		}
+		for (Map.Entry<String, ZenooCacheProperties.Cache> entry : caches.entrySet()) {
+			on(entry.getKey(), () -> setFreshness(manager, entry.getKey(), entry.getValue()));
 		}
 		for (Map.Entry<String, ZenooCacheProperties.Cache> entry : caches.entrySet()) {
 			if (entry.getValue().isWriteThrough()) {
@@ -153,7 +166,24 @@ public class ZenooCacheAutoConfiguration {
 		return type;
 	}
 
+	private static void setFreshness(ZenooCacheManager manager, String name, ZenooCacheProperties.Cache cache) {
+		Double refreshAhead = cache.getRefreshAhead();
+		if (refreshAhead != null && !(refreshAhead > 0 && refreshAhead < 1)) {
+			throw new InvalidCacheSpecException("refresh-ahead", "is " + refreshAhead + ", outside (0, 1)",
+					"Set a fraction of the TTL such as 0.8, or leave it unset for no refresh-ahead.");
+		}
+		CacheFreshness freshness = new CacheFreshness(cache.getMaxStale(), (refreshAhead != null) ? refreshAhead : 0);
+		if (freshness.isOn()) {
+			manager.setFreshness(name, freshness);
+		}
+	}
+
 	private static MemoryCacheSpec memorySpec(String name, ZenooCacheProperties.Cache cache) {
+		if (cache.getEncryption().isConfigured()) {
+			throw new InvalidCacheSpecException("encryption.key", "is set on a memory cache",
+					"Only Redis caches store bytes that can be encrypted: move the encryption settings to a redis "
+							+ "cache (the l2 of a tiered cache), or remove them.");
+		}
 		return new MemoryCacheSpec(name, cache.getMaxSize(), cache.getDefaultTtl(),
 				CacheStrategy.parse(cache.getStrategy()));
 	}
@@ -171,7 +201,13 @@ public class ZenooCacheAutoConfiguration {
 			.circuitBreakerWait(cache.getCircuitBreakerWait())
 			.retryAttempts(cache.getRetryAttempts())
 			.commandTimeout(cache.getCommandTimeout())
+			.encryption(encryption(cache.getEncryption()))
 			.build();
+	}
+
+	private static @Nullable EncryptionKeys encryption(ZenooCacheProperties.Encryption encryption) {
+		return encryption.isConfigured()
+				? EncryptionKeys.of(encryption.getKeyId(), encryption.getKey(), encryption.getPreviousKeys()) : null;
 	}
 
 	/** Run a set-up step, reporting an invalid setting by its full property name. */

@@ -266,6 +266,23 @@ public class ZenooCacheProperties {
 		private Duration defaultTtl = Duration.ofMinutes(5);
 
 		/**
+		 * Stale-if-error: how long past its TTL an entry may still be served when loading it again from Odoo fails
+		 * with a transport failure (Odoo unreachable, timed out, an HTTP error page, a malformed answer; never Odoo's
+		 * own errors such as access errors). Entries are kept that much longer. Each such answer is counted
+		 * (staleServed, meter zenoo.cache.stale). 0 means never serve expired entries. Needs a default-ttl above 0;
+		 * for memory caches, strategy ttl or lfu.
+		 */
+		private Duration maxStale = Duration.ZERO;
+
+		/**
+		 * Refresh-ahead: fraction of an entry's TTL (strictly between 0 and 1, for example 0.8) after which a hit
+		 * returns the cached value and also loads it again in the background, once per key, so that hot keys never
+		 * miss. Refreshes are counted (refreshes, meter zenoo.cache.refreshes). Not set: no refresh-ahead. Needs a
+		 * default-ttl above 0; for memory caches, strategy ttl or lfu.
+		 */
+		private @Nullable Double refreshAhead;
+
+		/**
 		 * Expiry strategy of a memory cache: ttl (expire after write), lru (expire after last access) or lfu (expire
 		 * after write). Size eviction is always Caffeine's Window TinyLFU.
 		 */
@@ -377,6 +394,26 @@ public class ZenooCacheProperties {
 		/** @param defaultTtl the default TTL */
 		public void setDefaultTtl(Duration defaultTtl) {
 			this.defaultTtl = defaultTtl;
+		}
+
+		/** @return how long past its TTL an entry may be served when loading it fails */
+		public Duration getMaxStale() {
+			return this.maxStale;
+		}
+
+		/** @param maxStale how long past its TTL an entry may be served when loading it fails */
+		public void setMaxStale(Duration maxStale) {
+			this.maxStale = maxStale;
+		}
+
+		/** @return the fraction of the TTL after which hits refresh an entry, or {@code null} for never */
+		public @Nullable Double getRefreshAhead() {
+			return this.refreshAhead;
+		}
+
+		/** @param refreshAhead the fraction of the TTL after which hits refresh an entry */
+		public void setRefreshAhead(@Nullable Double refreshAhead) {
+			this.refreshAhead = refreshAhead;
 		}
 
 		/** @return the expiry strategy */
@@ -513,6 +550,84 @@ public class ZenooCacheProperties {
 		public String toString() {
 			return "Cache[type=" + this.type + ", url=" + ((this.url != null) ? "(set)" : null) + ", namespace="
 					+ this.namespace + "]";
+		}
+
+		/**
+		 * Encryption of a Redis cache's values with AES-256-GCM: key (base64 of 32 random bytes), key-id, and
+		 * previous-keys (id to base64 key) that still decrypt values written before a rotation. Off unless key is set.
+		 */
+		private final Encryption encryption = new Encryption();
+
+		/** @return the encryption settings */
+		public Encryption getEncryption() {
+			return this.encryption;
+		}
+
+	}
+
+	/**
+	 * Encryption of a Redis cache's values. Memory caches (and the first level of a tiered cache) hold decoded
+	 * objects, not bytes, and are not encrypted.
+	 */
+	public static class Encryption {
+
+		/**
+		 * Current AES-256 key, base64 of 32 random bytes (openssl rand -base64 32). Encrypts every value written.
+		 * Encryption is off while it is unset.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Id of the current key (1 to 64 letters, digits, '.', '_' or '-'), stored with every value so that keys can
+		 * rotate. Required with key.
+		 */
+		private @Nullable String keyId;
+
+		/**
+		 * Older keys by id (base64 like key): values written with them are still read after a rotation. A value whose
+		 * key id is neither current nor listed here is a miss, deleted and counted.
+		 */
+		private Map<String, String> previousKeys = new LinkedHashMap<>();
+
+		/** @return the current key (base64) */
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		/** @param key the current key (base64) */
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		/** @return the current key's id */
+		public @Nullable String getKeyId() {
+			return this.keyId;
+		}
+
+		/** @param keyId the current key's id */
+		public void setKeyId(@Nullable String keyId) {
+			this.keyId = keyId;
+		}
+
+		/** @return the previous keys by id */
+		public Map<String, String> getPreviousKeys() {
+			return this.previousKeys;
+		}
+
+		/** @param previousKeys the previous keys by id */
+		public void setPreviousKeys(Map<String, String> previousKeys) {
+			this.previousKeys = previousKeys;
+		}
+
+		/** @return whether anything is set */
+		boolean isConfigured() {
+			return this.key != null || this.keyId != null || !this.previousKeys.isEmpty();
+		}
+
+		@Override
+		public String toString() {
+			return "Encryption[keyId=" + this.keyId + ", key=" + ((this.key != null) ? "******" : null)
+					+ ", previousKeyIds=" + this.previousKeys.keySet() + "]";
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 import io.zenoo.client.BatchSettings;
+import io.zenoo.client.BulkheadSettings;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooProtocol;
 import io.zenoo.client.ZenooClientSettings;
@@ -48,7 +49,29 @@ final class ZenooClientSettingsFactory {
 		return new ZenooClientSettings(url, database, credentials, properties.getProtocol(),
 				properties.getConnectTimeout(), properties.getReadTimeout(), properties.getMaxConnections(),
 				properties.getMaxResponseSize().toBytes(), properties.getRetry().getAttempts(), backoff,
-				batching(properties));
+				batching(properties), bulkhead(properties));
+	}
+
+	private static BulkheadSettings bulkhead(ZenooOdooProperties properties) {
+		Integer configured = properties.getMaxConcurrentRequests();
+		int maxConcurrent = (configured != null) ? configured : properties.getMaxConnections();
+		if (maxConcurrent < 0) {
+			throw new ZenooConfigurationException(PREFIX + "max-concurrent-requests",
+					"must not be negative, got " + maxConcurrent,
+					"Set the most Odoo requests in flight at once, such as 50, or 0 for no limit.");
+		}
+		if (properties.getMaxQueuedRequests() < 0) {
+			throw new ZenooConfigurationException(PREFIX + "max-queued-requests",
+					"must not be negative, got " + properties.getMaxQueuedRequests(),
+					"Set the most requests that may wait for a place, such as 1000, or 0 for no queue.");
+		}
+		Duration queueTimeout = properties.getQueueTimeout();
+		if (queueTimeout == null || queueTimeout.isZero() || queueTimeout.isNegative()) {
+			throw new ZenooConfigurationException(PREFIX + "queue-timeout",
+					"must be a positive duration, got " + queueTimeout,
+					"Set how long a request may wait for a place, such as 10s.");
+		}
+		return new BulkheadSettings(maxConcurrent, properties.getMaxQueuedRequests(), queueTimeout);
 	}
 
 	private static BatchSettings batching(ZenooOdooProperties properties) {
@@ -73,6 +96,10 @@ final class ZenooClientSettingsFactory {
 			if (uri.getHost() == null || scheme == null
 					|| !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
 				throw new ZenooConfigurationException(PREFIX + "url", "must be an http(s) URL with a host",
+						"Set it to the base URL of the Odoo server, e.g. http://localhost:8069.");
+			}
+			if (uri.getPort() > 65535) {
+				throw new ZenooConfigurationException(PREFIX + "url", "has a port " + uri.getPort() + " outside 1..65535",
 						"Set it to the base URL of the Odoo server, e.g. http://localhost:8069.");
 			}
 			if (uri.getUserInfo() != null) {

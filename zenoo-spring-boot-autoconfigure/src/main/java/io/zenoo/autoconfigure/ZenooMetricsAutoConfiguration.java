@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.zenoo.actuate.MicrometerOdooCallObserver;
 import io.zenoo.actuate.ObservationOdooCallObserver;
+import io.zenoo.actuate.OdooBulkheadMeterBinder;
 import io.zenoo.actuate.ZenooCacheMeterBinder;
 import io.zenoo.cache.ZenooCacheManager;
+import io.zenoo.client.transport.OdooTransport;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,9 +21,10 @@ import org.springframework.context.annotation.Configuration;
  * run time) through a {@link ZenooCacheMeterBinder}, and per Odoo call a {@code zenoo.rpc} observation when the
  * application has an {@link ObservationRegistry} (Spring Boot's meter observation handler turns it into the
  * {@code zenoo.rpc} timer), else the {@code zenoo.rpc} timer itself. Never both: two timers of one name with different
- * tags would count every call twice, and registries such as Prometheus refuse the second.
+ * tags would count every call twice, and registries such as Prometheus refuse the second. The Odoo client's bulkhead
+ * is reported by an {@link OdooBulkheadMeterBinder}.
  */
-@AutoConfiguration(after = ZenooCacheAutoConfiguration.class, afterName = {
+@AutoConfiguration(after = { ZenooCacheAutoConfiguration.class, ZenooClientAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
@@ -39,6 +42,18 @@ public class ZenooMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public ZenooCacheMeterBinder zenooCacheMeterBinder(ZenooCacheManager zenooCacheManager) {
 		return new ZenooCacheMeterBinder(zenooCacheManager, "zenooCacheManager");
+	}
+
+	/**
+	 * Reports the Odoo client's requests in flight, queued and refused.
+	 * @param transport the transport whose bulkhead to report
+	 * @return the binder
+	 */
+	@Bean
+	@ConditionalOnBean(OdooTransport.class)
+	@ConditionalOnMissingBean
+	public OdooBulkheadMeterBinder odooBulkheadMeterBinder(OdooTransport transport) {
+		return new OdooBulkheadMeterBinder(transport);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.zenoo.autoconfigure;
 import java.time.Duration;
 
 import io.zenoo.client.BatchSettings;
+import io.zenoo.client.BulkheadSettings;
 import io.zenoo.client.OdooProtocol;
 import io.zenoo.client.ZenooClientSettings;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,23 @@ public class ZenooOdooProperties {
 	 * rest of its window.
 	 */
 	private int batchMaxSize = BatchSettings.DEFAULT_MAX_SIZE;
+
+	/**
+	 * Most Odoo requests one client may have in flight at once (the bulkhead); further requests wait in a queue.
+	 * Defaults to max-connections. 0 turns the limit off.
+	 */
+	private @Nullable Integer maxConcurrentRequests;
+
+	/**
+	 * Most requests waiting for a place when max-concurrent-requests are in flight; a request that finds the queue
+	 * full fails at once with OdooBulkheadFullException. 0 means no queue.
+	 */
+	private int maxQueuedRequests = BulkheadSettings.DEFAULT_MAX_QUEUED;
+
+	/**
+	 * How long a request waits in the queue for a place before it fails with OdooBulkheadFullException.
+	 */
+	private Duration queueTimeout = BulkheadSettings.DEFAULT_QUEUE_TIMEOUT;
 
 	private final Retry retry = new Retry();
 
@@ -175,6 +193,30 @@ public class ZenooOdooProperties {
 
 	public void setBatchMaxSize(int batchMaxSize) {
 		this.batchMaxSize = batchMaxSize;
+	}
+
+	public @Nullable Integer getMaxConcurrentRequests() {
+		return this.maxConcurrentRequests;
+	}
+
+	public void setMaxConcurrentRequests(@Nullable Integer maxConcurrentRequests) {
+		this.maxConcurrentRequests = maxConcurrentRequests;
+	}
+
+	public int getMaxQueuedRequests() {
+		return this.maxQueuedRequests;
+	}
+
+	public void setMaxQueuedRequests(int maxQueuedRequests) {
+		this.maxQueuedRequests = maxQueuedRequests;
+	}
+
+	public Duration getQueueTimeout() {
+		return this.queueTimeout;
+	}
+
+	public void setQueueTimeout(Duration queueTimeout) {
+		this.queueTimeout = queueTimeout;
 	}
 
 	public Retry getRetry() {

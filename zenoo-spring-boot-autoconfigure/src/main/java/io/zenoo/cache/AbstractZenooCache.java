@@ -32,8 +32,35 @@ abstract class AbstractZenooCache implements ZenooCache {
 
 	private final ZenooCacheStatistics statistics = new ZenooCacheStatistics();
 
+	private final RefreshAhead refreshAhead;
+
+	private volatile CacheFreshness freshness = CacheFreshness.NONE;
+
 	AbstractZenooCache(String name) {
 		this.name = name;
+		this.refreshAhead = new RefreshAhead(name, this.statistics);
+	}
+
+	@Override
+	public final CacheFreshness freshness() {
+		return this.freshness;
+	}
+
+	/**
+	 * Set the stale-if-error and refresh-ahead settings; entries stored before keep the lifetime they were given.
+	 * @throws InvalidCacheSpecException if this cache cannot honour them
+	 */
+	void freshness(CacheFreshness freshness) {
+		if (freshness.isOn() && defaultTtl().isZero()) {
+			String setting = freshness.staleIfError() ? "max-stale" : "refresh-ahead";
+			throw new InvalidCacheSpecException(setting, "is set but the cache's default-ttl is 0 (entries never expire)",
+					"Set a default-ttl such as 5m, or remove " + setting + ".");
+		}
+		this.freshness = freshness;
+	}
+
+	RefreshAhead refreshAhead() {
+		return this.refreshAhead;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -14,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
@@ -28,32 +30,85 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Single flight comes from the {@code AsyncCache}: concurrent misses of one key share one loading future. The
  * instances stored are the instances handed out: store only immutable values.
+ * <p>
+ * With {@link CacheFreshness} set, entries are kept {@code max-stale} past their TTL (Caffeine's variable expiry) and
+ * carry when refresh-ahead is due for them; neither costs a hit anything when off.
  */
 final class MemoryZenooCache extends AbstractZenooCache {
 
 	/**
 	 * An entry with its own lifetime, in nanoseconds ({@link Long#MAX_VALUE}: never expires), counted from
 	 * {@code loadedAt} (ticker time) when known: a loaded value's TTL starts when it was loaded, not when Caffeine
-	 * gets round to handling the completed future, which may be later and on another thread.
+	 * gets round to handling the completed future, which may be later and on another thread. {@code refreshAfter}:
+	 * how long after {@code loadedAt} a hit refreshes the entry in the background ({@link #NEVER}: never).
+	 * {@code stale}: an expired value served because loading it again failed, handed to the callers waiting for that
+	 * load but never kept.
 	 */
-	record Stored(Object value, long ttlNanos, long loadedAt) {
+	record Stored(Object value, long ttlNanos, long loadedAt, long refreshAfter, boolean stale) {
 
 		static final long UNKNOWN = Long.MIN_VALUE;
 
+		static final long NEVER = Long.MAX_VALUE;
+
 		static Stored of(Object value, Duration ttl) {
-			return new Stored(value, ttl.isZero() ? Long.MAX_VALUE : saturatedNanos(ttl), UNKNOWN);
+			return new Stored(value, ttl.isZero() ? Long.MAX_VALUE : saturatedNanos(ttl), UNKNOWN, NEVER, false);
+		}
+
+		/** An expired value handed out once because loading it again failed. */
+		static Stored staleValue(Object value) {
+			return new Stored(value, 0, UNKNOWN, NEVER, true);
 		}
 
 		Stored loadedAt(long time) {
-			return new Stored(this.value, this.ttlNanos, time);
+			return new Stored(this.value, this.ttlNanos, time, this.refreshAfter, this.stale);
+		}
+
+		Stored refreshAfter(long nanos) {
+			return new Stored(this.value, this.ttlNanos, this.loadedAt, nanos, this.stale);
+		}
+
+		/**
+		 * Stamp the load time and when refresh-ahead is due, unless set already (a cache layered on this one sets
+		 * the load time to when it read or wrote its own level, so that this entry never outlives that one).
+		 */
+		Stored stamp(long time, CacheFreshness freshness) {
+			long refresh = (this.refreshAfter != NEVER) ? this.refreshAfter : freshness.refreshAfterNanos(this.ttlNanos);
+			long loaded = (this.loadedAt != UNKNOWN) ? this.loadedAt : time;
+			return new Stored(this.value, this.ttlNanos, loaded, refresh, this.stale);
 		}
 
 		long remainingAt(long currentTime) {
-			if (this.ttlNanos == Long.MAX_VALUE || this.loadedAt == UNKNOWN) {
-				return this.ttlNanos;
+			return physicalRemainingAt(currentTime, 0);
+		}
+
+		/** How long the entry is kept from now: its TTL plus {@code keepNanos} (stale-if-error), from its load time. */
+		long physicalRemainingAt(long currentTime, long keepNanos) {
+			if (this.stale) {
+				return 0;
+			}
+			if (this.ttlNanos == Long.MAX_VALUE) {
+				return Long.MAX_VALUE;
+			}
+			long lifetime = saturatedAdd(this.ttlNanos, keepNanos);
+			if (this.loadedAt == UNKNOWN) {
+				return lifetime;
 			}
 			long elapsed = currentTime - this.loadedAt;
-			return (elapsed <= 0) ? this.ttlNanos : Math.max(0, this.ttlNanos - elapsed);
+			return (elapsed <= 0) ? lifetime : Math.max(0, lifetime - elapsed);
+		}
+
+		/** Whether an expired entry is still within {@code keepNanos} past its TTL. */
+		boolean usableStaleAt(long currentTime, long keepNanos) {
+			return keepNanos > 0 && this.loadedAt != UNKNOWN && physicalRemainingAt(currentTime, keepNanos) > 0;
+		}
+
+		boolean refreshDueAt(long currentTime) {
+			return this.refreshAfter != NEVER && this.loadedAt != UNKNOWN && currentTime - this.loadedAt >= this.refreshAfter;
+		}
+
+		private static long saturatedAdd(long a, long b) {
+			long sum = a + b;
+			return (((a ^ sum) & (b ^ sum)) < 0) ? Long.MAX_VALUE : sum;
 		}
 
 		private static long saturatedNanos(Duration ttl) {
@@ -73,6 +128,11 @@ final class MemoryZenooCache extends AbstractZenooCache {
 
 	private final Ticker ticker;
 
+	/** Loads of expired entries kept for stale-if-error: one per key, each caller falling back on its own copy. */
+	private final SingleFlight reloads = new SingleFlight();
+
+	private volatile long keepStaleNanos;
+
 	MemoryZenooCache(MemoryCacheSpec spec) {
 		this(spec, Ticker.systemTicker(), null);
 	}
@@ -88,7 +148,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 		if (executor != null) {
 			builder.executor(executor);
 		}
-		this.cache = builder.expireAfter(new EntryExpiry(spec.strategy() == CacheStrategy.LRU))
+		this.cache = builder.expireAfter(new EntryExpiry(spec.strategy() == CacheStrategy.LRU, () -> this.keepStaleNanos))
 			.evictionListener((key, value, cause) -> {
 				if (cause.wasEvicted()) {
 					statistics().evicted();
@@ -129,7 +189,9 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			long start = statistics().start();
 			CompletableFuture<Stored> future = this.cache.getIfPresent(key);
 			if (future != null && isExpired(future)) {
-				this.cache.asMap().remove(key, future);
+				if (this.keepStaleNanos == 0) {
+					this.cache.asMap().remove(key, future);
+				}
 				future = null;
 			}
 			if (future == null) {
@@ -161,7 +223,12 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			this.cache.synchronous().invalidate(key);
 			return;
 		}
-		this.cache.put(key, CompletableFuture.completedFuture(Stored.of(value, ttl)));
+		storeNow(key, Stored.of(value, ttl));
+	}
+
+	/** Store an entry made by a cache layered on this one. */
+	void storeNow(Object key, Stored stored) {
+		this.cache.put(key, CompletableFuture.completedFuture(stored.stamp(this.ticker.read(), freshness())));
 		statistics().put();
 	}
 
@@ -172,18 +239,40 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	}
 
 	/** Single-flight lookup whose loader also decides the TTL of what it loads. */
+	@SuppressWarnings("unchecked")
 	<T> Mono<T> findOrLoadStored(Object key, Supplier<Mono<Stored>> loader) {
+		return (Mono<T>) lookup(key, loader, true);
+	}
+
+	/**
+	 * {@link #findOrLoadStored} handing out the entry itself, for a cache layered on this one: an entry marked
+	 * {@link Stored#stale()} is an expired value served because loading failed, which the caller counts.
+	 */
+	@SuppressWarnings("unchecked")
+	Mono<Stored> lookupStored(Object key, Supplier<Mono<Stored>> loader) {
+		return (Mono<Stored>) (Mono<?>) lookup(key, loader, false);
+	}
+
+	/** The lookup; {@code unwrap}: return the value (counting a stale one) rather than the entry. */
+	private Mono<Object> lookup(Object key, Supplier<Mono<Stored>> loader, boolean unwrap) {
 		CacheSpecChecks.requireKey(key);
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
 			long start = statistics().start();
 			CompletableFuture<Stored> previous = this.cache.getIfPresent(key);
 			if (previous != null && previous.isDone()) {
 				if (isFresh(previous)) {
 					// the hot path: one lookup, no loader, no future plumbing
 					statistics().hit(key, start);
-					@SuppressWarnings("unchecked")
-					T value = (T) previous.join().value();
-					return Mono.just(value);
+					Stored stored = previous.join();
+					if (stored.refreshAfter() != Stored.NEVER && stored.refreshDueAt(this.ticker.read())) {
+						refreshInBackground(key, previous, loader, context);
+					}
+					return Mono.just(unwrap ? stored.value() : stored);
+				}
+				long keep = this.keepStaleNanos;
+				if (keep > 0 && !previous.isCompletedExceptionally()
+						&& previous.join().usableStaleAt(this.ticker.read(), keep)) {
+					return reloadStale(key, previous, loader, start).map((stored) -> unwrap(stored, unwrap));
 				}
 				this.cache.asMap().remove(key, previous);
 			}
@@ -191,7 +280,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			AtomicBoolean loadedHere = new AtomicBoolean();
 			CompletableFuture<Stored> future = this.cache.get(key, (k, executor) -> {
 				loadedHere.set(true);
-				return Mono.defer(loader).map((stored) -> stored.loadedAt(this.ticker.read())).toFuture();
+				return Mono.defer(loader).map((stored) -> stored.stamp(this.ticker.read(), freshness())).toFuture();
 			});
 			boolean loaded = loadedHere.get();
 			if (loaded) {
@@ -203,15 +292,65 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			// Caffeine drops a failed future from a completion callback that may run after ours: drop it first so
 			// that a caller arriving right after the failure loads again instead of seeing the old error.
 			return Mono.fromFuture(future, true).doOnError((ex) -> this.cache.asMap().remove(key, future)).map((stored) -> {
-				if (loaded) {
+				if (loaded && !stored.stale()) {
 					statistics().put();
 					statistics().missCompleted(loadStart);
 				}
-				@SuppressWarnings("unchecked")
-				T value = (T) stored.value();
-				return value;
+				return unwrap(stored, unwrap);
 			});
 		});
+	}
+
+	private Object unwrap(Stored stored, boolean unwrap) {
+		if (!unwrap) {
+			return stored;
+		}
+		if (stored.stale()) {
+			statistics().servedStale();
+		}
+		return stored.value();
+	}
+
+	/**
+	 * Load an expired entry kept for stale-if-error again (one load per key, the expired entry staying in place
+	 * meanwhile); when the load fails with a transport failure, hand out the expired value instead.
+	 */
+	private Mono<Stored> reloadStale(Object key, CompletableFuture<Stored> previous, Supplier<Mono<Stored>> loader,
+			long start) {
+		statistics().miss(key, start);
+		long loadStart = statistics().loadStart(start);
+		Stored expired = previous.join();
+		return this.reloads.<Stored>run(key, () -> Mono.defer(loader).map((stored) -> {
+			Stored stamped = stored.stamp(this.ticker.read(), freshness());
+			// only over the expired entry: an entry removed meanwhile (invalidated) must not come back
+			if (!stamped.stale() && this.cache.asMap().replace(key, previous, CompletableFuture.completedFuture(stamped))) {
+				statistics().put();
+			}
+			return stamped;
+		})).doOnNext((stored) -> statistics().missCompleted(loadStart))
+			.onErrorResume(StaleIfError::allows, (ex) -> Mono.just(Stored.staleValue(expired.value())));
+	}
+
+	/** Load the entry again in the background and put it in place of the one that was hit, unless that is gone. */
+	private void refreshInBackground(Object key, CompletableFuture<Stored> hit, Supplier<Mono<Stored>> loader,
+			ContextView context) {
+		refreshAhead().startIfCurrent(key, () -> this.cache.asMap().get(key) == hit, Mono.defer(loader).doOnNext((stored) -> {
+			Stored stamped = stored.stamp(this.ticker.read(), freshness());
+			if (!stamped.stale() && this.cache.asMap().replace(key, hit, CompletableFuture.completedFuture(stamped))) {
+				statistics().put();
+			}
+		}), context);
+	}
+
+	@Override
+	void freshness(CacheFreshness freshness) {
+		if (freshness.isOn() && this.spec.strategy() == CacheStrategy.LRU) {
+			String setting = freshness.staleIfError() ? "max-stale" : "refresh-ahead";
+			throw new InvalidCacheSpecException(setting, "is set but the cache's strategy is lru (expiry restarts on every read)",
+					"Use strategy ttl or lfu, or remove " + setting + ".");
+		}
+		super.freshness(freshness);
+		this.keepStaleNanos = freshness.maxStaleNanos();
 	}
 
 	@Override
@@ -273,17 +412,33 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	}
 
 	/**
-	 * The value of a completed, unexpired entry, counted as a hit; {@code null} (and nothing counted) otherwise.
+	 * The completed, unexpired entry, counted as a hit; {@code null} (and nothing counted) otherwise.
 	 * The synchronous hot path of caches layered on this one.
 	 */
-	@Nullable Object peekFresh(Object key) {
+	@Nullable Stored peekFresh(Object key) {
 		long start = statistics().start();
 		CompletableFuture<Stored> entry = this.cache.getIfPresent(key);
 		if (entry != null && entry.isDone() && isFresh(entry)) {
 			statistics().hit(key, start);
-			return entry.join().value();
+			return entry.join();
 		}
 		return null;
+	}
+
+	/** The completed entry under the key, if any, without counting a lookup (for identity checks). */
+	@Nullable Stored peekQuietly(Object key) {
+		CompletableFuture<Stored> entry = this.cache.asMap().get(key);
+		return (entry != null && entry.isDone() && !entry.isCompletedExceptionally()) ? entry.join() : null;
+	}
+
+	/** Whether a hit on the entry should refresh it (see {@link Stored#refreshAfter()}). */
+	boolean refreshDue(Stored stored) {
+		return stored.refreshAfter() != Stored.NEVER && stored.refreshDueAt(this.ticker.read());
+	}
+
+	/** The ticker time. */
+	long now() {
+		return this.ticker.read();
 	}
 
 	private boolean isFresh(CompletableFuture<Stored> done) {
@@ -296,27 +451,34 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	 * fresh forever, so reads check the deadline themselves. Idle expiry ({@code lru}) is left to Caffeine.
 	 */
 	private boolean isExpired(CompletableFuture<Stored> future) {
-		if (this.spec.strategy() == CacheStrategy.LRU || !future.isDone() || future.isCompletedExceptionally()) {
+		if (!future.isDone() || future.isCompletedExceptionally()) {
 			return false;
 		}
-		return future.join().remainingAt(this.ticker.read()) == 0;
+		Stored stored = future.join();
+		if (stored.stale()) {
+			return true;
+		}
+		return this.spec.strategy() != CacheStrategy.LRU && stored.remainingAt(this.ticker.read()) == 0;
 	}
 
 	void cleanUp() {
 		this.cache.synchronous().cleanUp();
 	}
 
-	/** Each entry expires after its own TTL; with idle expiry a read restarts it. */
-	private record EntryExpiry(boolean restartOnRead) implements Expiry<Object, Stored> {
+	/**
+	 * Each entry expires after its own TTL (plus max-stale with stale-if-error, the entry then being served only as a
+	 * fallback); with idle expiry a read restarts it.
+	 */
+	private record EntryExpiry(boolean restartOnRead, LongSupplier keepStale) implements Expiry<Object, Stored> {
 
 		@Override
 		public long expireAfterCreate(Object key, Stored value, long currentTime) {
-			return value.remainingAt(currentTime);
+			return value.physicalRemainingAt(currentTime, this.keepStale.getAsLong());
 		}
 
 		@Override
 		public long expireAfterUpdate(Object key, Stored value, long currentTime, long currentDuration) {
-			return value.remainingAt(currentTime);
+			return value.physicalRemainingAt(currentTime, this.keepStale.getAsLong());
 		}
 
 		@Override

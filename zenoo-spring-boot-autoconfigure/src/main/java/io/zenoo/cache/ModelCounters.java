@@ -30,17 +30,28 @@ final class ModelCounters {
 	 */
 	private final @Nullable Counts[] recent = new Counts[RECENT_MODELS];
 
+	/**
+	 * The counts last placed in {@link #recent}: a cache serving one model finds it with one comparison. Written only
+	 * on the slow path, never per lookup, so that lookups on many cores do not fight over its cache line.
+	 */
+	private @Nullable Counts last;
+
 	/** The counts of a key's model, or {@code null} when the key belongs to no model. */
 	@Nullable Counts of(Object key) {
 		String model = (key instanceof CacheKeyText text) ? text.model() : null;
 		if (model == null) {
 			return null;
 		}
+		Counts last = this.last;
+		if (last != null && last.model == model) {
+			return last;
+		}
 		int slot = model.hashCode() & (RECENT_MODELS - 1);
 		Counts counts = this.recent[slot];
 		if (counts == null || counts.model != model) {
 			counts = this.byModel.computeIfAbsent(model, Counts::new);
 			this.recent[slot] = counts;
+			this.last = counts;
 		}
 		return counts;
 	}

@@ -20,10 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param circuitBreakerWait how long the breaker stays open before one probe call is let through
  * @param retryAttempts quick retries of a failed Redis call before it counts as one failure
  * @param commandTimeout how long one Redis command may take
+ * @param encryption the keys that encrypt the values (AES-256-GCM, bound to their Redis key), or {@code null} to
+ * store them in the clear
  */
 public record RedisCacheSpec(String name, @Nullable String url, String namespace, CacheSerializer serializer,
 		Duration defaultTtl, int maxConnections, boolean enableFallback, long fallbackMaxSize,
-		int circuitBreakerThreshold, Duration circuitBreakerWait, int retryAttempts, Duration commandTimeout) {
+		int circuitBreakerThreshold, Duration circuitBreakerWait, int retryAttempts, Duration commandTimeout,
+		@Nullable EncryptionKeys encryption) {
 
 	/**
 	 * Validate the settings.
@@ -88,7 +91,7 @@ public record RedisCacheSpec(String name, @Nullable String url, String namespace
 	public String toString() {
 		return "RedisCacheSpec[name=" + this.name + ", url=" + ((this.url != null) ? RedisUrl.mask(this.url) : null)
 				+ ", namespace=" + this.namespace + ", serializer=" + this.serializer + ", defaultTtl="
-				+ this.defaultTtl + "]";
+				+ this.defaultTtl + ", encrypted=" + (this.encryption != null) + "]";
 	}
 
 	/**
@@ -119,6 +122,8 @@ public record RedisCacheSpec(String name, @Nullable String url, String namespace
 		private int retryAttempts = 3;
 
 		private Duration commandTimeout = Duration.ofMillis(500);
+
+		private @Nullable EncryptionKeys encryption;
 
 		private Builder(String name) {
 			this.name = name;
@@ -224,6 +229,15 @@ public record RedisCacheSpec(String name, @Nullable String url, String namespace
 		}
 
 		/**
+		 * @param encryption the keys that encrypt the values, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder encryption(@Nullable EncryptionKeys encryption) {
+			this.encryption = encryption;
+			return this;
+		}
+
+		/**
 		 * Build and validate the spec.
 		 * @return the spec
 		 * @throws InvalidCacheSpecException if a setting is invalid
@@ -231,7 +245,7 @@ public record RedisCacheSpec(String name, @Nullable String url, String namespace
 		public RedisCacheSpec build() {
 			return new RedisCacheSpec(this.name, this.url, this.namespace, this.serializer, this.defaultTtl,
 					this.maxConnections, this.enableFallback, this.fallbackMaxSize, this.circuitBreakerThreshold,
-					this.circuitBreakerWait, this.retryAttempts, this.commandTimeout);
+					this.circuitBreakerWait, this.retryAttempts, this.commandTimeout, this.encryption);
 		}
 
 	}

@@ -31,7 +31,11 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
  * <p>
  * Reads use a number no other instance can use (a random negative one, private to this instance) whenever the shared
  * one may be behind: from a local write until Redis confirmed its new number, and while the numbers are not loaded
- * (at start, and from a lost subscription or connection until {@code HGETALL} loaded them again). What is read and
+ * (at start, and from a lost subscription or connection until {@code HGETALL} loaded them again). After a connection
+ * dropped or came back, Lettuce re-subscribes silently and a little later than it reports the connection active: the
+ * numbers count as loaded again only once this instance heard its own sync message ({@code <source id>\n\n<private
+ * number>}, which the others ignore) on the channel, proving the subscription is back, and loaded the hash after that.
+ * Every bump is then either in the hash or heard. What is read and
  * stored under a private number is fresh but shared with nobody. A bump that Redis refused is owed and sent again
  * (backing off up to two seconds) until Redis takes it; bumps of one model made meanwhile travel in one
  * {@code HINCRBY}.
@@ -46,6 +50,11 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+	/** How long to wait for a sync message to come back before sending another; doubled up to 32 times this. */
+	private static final Duration SYNC_FIRST_WAIT = Duration.ofMillis(20);
+
+	private static final int SYNC_MAX_DOUBLINGS = 5;
 
 	private final String key;
 
@@ -66,6 +75,8 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 	private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
 	private final Disposable.Swap retry = Disposables.swap();
+
+	private final Disposable.Swap sync = Disposables.swap();
 
 	private final Disposable subscription;
 
@@ -124,10 +135,11 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 			})
 			.repeatWhen((completions) -> completions.concatMap((count) -> Mono.delay(FIRST_BACKOFF)))
 			.subscribe((message) -> received(message.getMessage()));
-		// Lettuce reconnects and re-subscribes silently: messages sent meanwhile are lost, so reload on every change
+		// Lettuce reconnects and re-subscribes silently: messages sent meanwhile are lost, so reload on every change,
+		// once the subscription is proven back (the reported reconnection comes before the re-subscription)
 		this.connectionWatch = ConnectionEvents.onConnectionLost(factory, () -> {
 			lost("a connection to Redis dropped or came back");
-			reload();
+			resync();
 		});
 	}
 
@@ -268,7 +280,16 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 
 	private void received(String message) {
 		String[] parts = message.split("\n", 3);
-		if (parts.length != 3 || parts[0].equals(this.sourceId)) {
+		if (parts.length != 3) {
+			return;
+		}
+		if (parts[0].equals(this.sourceId)) {
+			if (parts[1].isEmpty()) {
+				syncHeard(parse(parts[2]));
+			}
+			return;
+		}
+		if (parts[1].isEmpty()) {
 			return;
 		}
 		long value = parse(parts[2]);
@@ -299,6 +320,41 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 		}
 		catch (NumberFormatException ex) {
 			return -1;
+		}
+	}
+
+	/**
+	 * Publish a sync message carrying the current private number: hearing it back proves the subscription works, and
+	 * only then are the numbers loaded again. Sent again (backing off) until heard or loaded.
+	 */
+	private void resync() {
+		long token = this.phase.get().token();
+		if (!this.closed && token != 0) {
+			sendSync(token, 0);
+		}
+	}
+
+	private void sendSync(long token, int attempt) {
+		if (this.closed || this.phase.get().token() != token) {
+			return;
+		}
+		Duration wait = SYNC_FIRST_WAIT.multipliedBy(1L << Math.min(attempt, SYNC_MAX_DOUBLINGS));
+		this.sync.update(this.redis.convertAndSend(this.key, this.sourceId + "\n\n" + token)
+			.timeout(this.commandTimeout)
+			.then()
+			.onErrorResume((ex) -> {
+				this.statistics.backendError();
+				unreachable("sending a sync message on " + this.key + " failed: " + ex);
+				return Mono.empty();
+			})
+			.then(Mono.delay(wait))
+			.subscribe((tick) -> sendSync(token, attempt + 1)));
+	}
+
+	/** Our own sync message came back: the subscription works, so what the hash holds now is all there is. */
+	private void syncHeard(long token) {
+		if (token != 0 && this.phase.get().token() == token) {
+			reload();
 		}
 	}
 
@@ -371,7 +427,8 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 		long delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 5));
 		this.retry.update(Mono.delay(Duration.ofMillis(delay)).subscribe((tick) -> {
 			if (this.phase.get().token() != 0) {
-				reload();
+				// not loaded yet: prove the subscription first (a reload alone could miss what it lost meanwhile)
+				resync();
 			}
 			drainAll();
 		}));
@@ -388,6 +445,7 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 		this.subscription.dispose();
 		this.connectionWatch.dispose();
 		this.retry.dispose();
+		this.sync.dispose();
 	}
 
 	@Override

@@ -28,6 +28,9 @@ record RedisUrl(boolean ssl, String host, int port, int database, @Nullable Stri
 			throw invalid(url, "has no host");
 		}
 		int port = (uri.getPort() != -1) ? uri.getPort() : 6379;
+		if (port < 1 || port > 65535) {
+			throw invalid(url, "has a port " + port + " outside 1..65535");
+		}
 		int database = 0;
 		String path = uri.getPath();
 		if (path != null && path.length() > 1) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -37,6 +38,10 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * <p>
  * Reads wait for this JVM's own writes of the same key that are still in flight, so a read after a write (including
  * Spring's {@code put} sent in the background from a non-blocking thread) sees it.
+ * <p>
+ * With {@link CacheFreshness} set, entries are written with {@code PX} of their TTL plus {@code max-stale}, and lookups
+ * read {@code PTTL} with {@code GET} (one round trip) to tell fresh entries from expired ones kept for stale-if-error;
+ * without it a lookup is one {@code GET}, as before.
  */
 final class RedisZenooCache extends AbstractZenooCache {
 
@@ -75,7 +80,8 @@ final class RedisZenooCache extends AbstractZenooCache {
 			.build());
 		// untyped values read back as Long (not Integer), as the client's own untyped rows do
 		this.codec = ValueCodec.of(spec.serializer(),
-				JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build());
+				JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build(),
+				spec.encryption());
 		this.fallback = spec.enableFallback() ? new MemoryZenooCache(new MemoryCacheSpec(spec.name() + "-fallback",
 				spec.fallbackMaxSize(), spec.defaultTtl(), CacheStrategy.TTL)) : null;
 		this.guard = new RedisGuard(spec, this::onBreakerTransition);
@@ -146,7 +152,41 @@ final class RedisZenooCache extends AbstractZenooCache {
 
 	@Override
 	public <T> Mono<T> find(Object key, Type type) {
-		return read(key, redisKey(key), type, true);
+		CacheFreshness freshness = freshness();
+		if (!freshness.staleIfError()) {
+			return read(key, redisKey(key), type, true);
+		}
+		// entries are kept past their TTL: only an unexpired one is a hit
+		long keepMillis = freshness.maxStale().toMillis();
+		String redisKey = redisKey(key);
+		return Mono.defer(() -> {
+			long start = statistics().start();
+			return this.<T>getWithTtl(redisKey, type)
+				.filter((raw) -> freshMillis(raw.pttl(), keepMillis) > 0)
+				.map(Raw::value)
+				.doOnNext((found) -> statistics().hit(key, start))
+				.switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start)));
+		}).onErrorResume((ex) -> {
+			backendFailure("read", redisKey, ex);
+			return (this.fallback != null) ? this.fallback.<T>find(key, type) : Mono.<T>empty();
+		});
+	}
+
+	/** GET and PTTL together, decoded; not counted, errors not handled. */
+	private <T> Mono<Raw<T>> getWithTtl(String redisKey, Type type) {
+		ByteBuffer rawKey = ByteBuffer.wrap(redisKey.getBytes(StandardCharsets.UTF_8));
+		Mono<Long> pttl = this.redis.createMono((connection) -> connection.keyCommands().pTtl(rawKey));
+		Mono<byte[]> get = this.redis.opsForValue().get(redisKey);
+		return Mono.defer(() -> afterPendingWrite(redisKey, this.guard.call(Mono.zip(get, pttl))))
+			.flatMap((both) -> this.<T>decode(redisKey, both.getT1(), type).map((value) -> new Raw<>(value, both.getT2())));
+	}
+
+	/**
+	 * How long an entry stays fresh, in milliseconds, from its {@code PTTL} and the time it is kept past its TTL:
+	 * {@link Long#MAX_VALUE} for an entry without expiry, zero or less for an expired entry kept for stale-if-error.
+	 */
+	static long freshMillis(long pttl, long keepMillis) {
+		return (pttl == -1) ? Long.MAX_VALUE : pttl - keepMillis;
 	}
 
 	/**
@@ -195,7 +235,7 @@ final class RedisZenooCache extends AbstractZenooCache {
 	private <T> Mono<T> decode(String redisKey, byte[] bytes, Type type) {
 		try {
 			@SuppressWarnings("unchecked")
-			T value = (T) this.codec.decode(bytes, type);
+			T value = (T) this.codec.decode(bytes, type, redisKey);
 			return Mono.justOrEmpty(value);
 		}
 		catch (RuntimeException ex) {
@@ -208,6 +248,14 @@ final class RedisZenooCache extends AbstractZenooCache {
 
 	@Override
 	public Mono<Void> store(Object key, @Nullable Object value, @Nullable Duration ttl) {
+		return storeKeeping(key, value, ttl, freshness().maxStale());
+	}
+
+	/**
+	 * Store a value kept {@code keep} past its TTL (for stale-if-error: {@code PX} is the TTL plus {@code keep}; an
+	 * entry without expiry has none either way).
+	 */
+	Mono<Void> storeKeeping(Object key, @Nullable Object value, @Nullable Duration ttl, Duration keep) {
 		String redisKey = redisKey(key);
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
 		if (value == null) {
@@ -216,7 +264,7 @@ final class RedisZenooCache extends AbstractZenooCache {
 		return Mono.defer(() -> {
 			byte[] bytes;
 			try {
-				bytes = this.codec.encode(value);
+				bytes = this.codec.encode(value, redisKey);
 			}
 			catch (RuntimeException ex) {
 				statistics().decodeFailure();
@@ -225,7 +273,7 @@ final class RedisZenooCache extends AbstractZenooCache {
 				return Mono.empty();
 			}
 			Mono<Boolean> set = effective.isZero() ? this.redis.opsForValue().set(redisKey, bytes)
-					: this.redis.opsForValue().set(redisKey, bytes, effective);
+					: this.redis.opsForValue().set(redisKey, bytes, effective.plus(keep));
 			CompletableFuture<Void> done = new CompletableFuture<>();
 			this.pendingWrites.put(redisKey, done);
 			return this.guard.call(set)
@@ -246,6 +294,10 @@ final class RedisZenooCache extends AbstractZenooCache {
 	public <T> Mono<T> findOrLoad(Object key, Type type, Supplier<Mono<T>> loader, @Nullable Duration ttl) {
 		String redisKey = redisKey(key);
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
+		CacheFreshness freshness = freshness();
+		if (freshness.isOn()) {
+			return findOrLoadFreshly(key, redisKey, type, loader, effective, freshness);
+		}
 		return Mono.defer(() -> {
 			long start = statistics().startLoad();
 			// a hit is one GET; only a miss goes through single flight, where a second read catches a value another
@@ -255,6 +307,55 @@ final class RedisZenooCache extends AbstractZenooCache {
 					.switchIfEmpty(Mono.defer(loader)
 						.flatMap((value) -> store(key, value, effective).thenReturn(value))
 						.doOnNext((value) -> statistics().missCompleted(start))))));
+		});
+	}
+
+	/**
+	 * {@link #findOrLoad} with stale-if-error or refresh-ahead: one GET and PTTL; a fresh entry is a hit (and, past
+	 * the refresh-ahead fraction of its TTL, loaded again in the background); an expired entry kept for
+	 * stale-if-error is loaded again, falling back on it when the load fails with a transport failure.
+	 */
+	private <T> Mono<T> findOrLoadFreshly(Object key, String redisKey, Type type, Supplier<Mono<T>> loader,
+			Duration ttl, CacheFreshness freshness) {
+		long keepMillis = freshness.maxStale().toMillis();
+		Supplier<Mono<T>> loadAndStore = () -> Mono.defer(loader)
+			.flatMap((value) -> storeKeeping(key, value, ttl, freshness.maxStale()).thenReturn(value));
+		return Mono.deferContextual((context) -> {
+			long start = statistics().startLoad();
+			long refreshesBefore = refreshAhead().completions();
+			Mono<Optional<Raw<T>>> lookup = this.<T>getWithTtl(redisKey, type).map(Optional::of).onErrorResume((ex) -> {
+				backendFailure("read", redisKey, ex);
+				// the fallback holds what was written while Redis failed: served as fresh
+				return (this.fallback != null) ? this.fallback.<T>find(key, type).map((value) -> new Raw<>(value, -1L))
+					.map(Optional::of) : Mono.empty();
+			}).defaultIfEmpty(Optional.empty());
+			return lookup.flatMap((found) -> {
+				if (found.isEmpty()) {
+					// counted by the second read, as in the plain path
+					return this.singleFlight.run(redisKey, () -> this.<T>find(key, type)
+						.switchIfEmpty(Mono.defer(loadAndStore).doOnNext((value) -> statistics().missCompleted(start))));
+				}
+				Raw<T> raw = found.get();
+				long fresh = freshMillis(raw.pttl(), keepMillis);
+				if (fresh > 0) {
+					statistics().hit(key, start);
+					if (freshness.refreshesAhead() && !ttl.isZero() && raw.pttl() != -1
+							&& fresh <= (long) (ttl.toMillis() * (1 - freshness.refreshAhead()))) {
+						refreshAhead().startIfNoneCompletedSince(redisKey, refreshesBefore, Mono.defer(loadAndStore),
+								context);
+					}
+					return Mono.just(raw.value());
+				}
+				statistics().miss(key, start);
+				return this.singleFlight.run(redisKey, loadAndStore)
+					.doOnNext((value) -> statistics().missCompleted(start))
+					.onErrorResume(StaleIfError::allows, (ex) -> {
+						statistics().servedStale();
+						logger.debug("Cache '{}': serving the expired value of {} since loading it failed: {}",
+								getName(), redisKey, ex.toString());
+						return Mono.just(raw.value());
+					});
+			});
 		});
 	}
 
@@ -384,6 +485,10 @@ final class RedisZenooCache extends AbstractZenooCache {
 			escaped.append(c);
 		}
 		return escaped.toString();
+	}
+
+	/** A value and its {@code PTTL} in milliseconds ({@code -1}: no expiry). */
+	private record Raw<T>(T value, long pttl) {
 	}
 
 	/** A value and how long it has left to live ({@link Duration#ZERO}: no expiry). */

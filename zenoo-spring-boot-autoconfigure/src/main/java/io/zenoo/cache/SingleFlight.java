@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
  */
 final class SingleFlight {
 
-	private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
 	@SuppressWarnings("unchecked")
-	<T> Mono<T> run(String key, Supplier<Mono<T>> work) {
+	<T> Mono<T> run(Object key, Supplier<Mono<T>> work) {
 		return Mono.defer(() -> {
 			CompletableFuture<Object> mine = new CompletableFuture<>();
 			CompletableFuture<Object> running = this.inFlight.putIfAbsent(key, mine);

@@ -30,7 +30,8 @@ final class StatsCollector {
 		List<CacheStats> all = new ArrayList<>(caches.size());
 		for (ZenooCache cache : caches) {
 			ZenooCacheStatistics counters = cache.statistics();
-			all.add(CacheStats.of(cache.getName(), typeName(cache), counters.hits(), counters.misses()));
+			all.add(CacheStats.of(cache.getName(), typeName(cache), counters.hits(), counters.misses(),
+					counters.staleServed(), counters.refreshes()));
 		}
 		return ZenooCacheStats.of(all);
 	}
@@ -66,7 +67,8 @@ final class StatsCollector {
 		@Nullable Double memoryMb = (footprint.bytes() != null) ? footprint.bytes() / BYTES_PER_MB : null;
 		return new DetailedCacheStats(cache.getName(), typeName(cache), hits, misses, requests,
 				rate(hits, requests), rate(misses, requests), (recorder != null) ? recorder.averageHitMillis() : 0.0,
-				(recorder != null) ? recorder.averageMissMillis() : 0.0, footprint.size(), memoryMb, byModel, tiers);
+				(recorder != null) ? recorder.averageMissMillis() : 0.0, footprint.size(), memoryMb, byModel, tiers,
+				counters.staleServed(), counters.refreshes(), counters.refreshFailures());
 	}
 
 	static Mono<List<RedisHealth>> redisHealth(List<ZenooCache> caches) {

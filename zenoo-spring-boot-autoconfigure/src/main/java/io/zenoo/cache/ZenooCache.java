@@ -85,6 +85,15 @@ public interface ZenooCache extends Cache {
 	ZenooCacheStatistics statistics();
 
 	/**
+	 * Return the stale-if-error and refresh-ahead settings of this cache (see
+	 * {@code ZenooCacheManager.setFreshness}).
+	 * @return the settings; {@link CacheFreshness#NONE} for a cache without them
+	 */
+	default CacheFreshness freshness() {
+		return CacheFreshness.NONE;
+	}
+
+	/**
 	 * Return the TTL used when a caller gives none.
 	 * @return the default TTL; {@link Duration#ZERO} for no expiry
 	 */

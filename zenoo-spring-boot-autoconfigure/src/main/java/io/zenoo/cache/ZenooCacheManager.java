@@ -584,6 +584,25 @@ public class ZenooCacheManager implements CacheManager, DisposableBean, Applicat
 	}
 
 	/**
+	 * Set a cache's stale-if-error and refresh-ahead (see {@link CacheFreshness}). Set it right after setting the
+	 * cache up: entries stored before keep the lifetime they were given. Instances sharing a Redis cache should use
+	 * the same {@code maxStale}, since an entry's freshness is read from its Redis TTL.
+	 * @param cacheName the cache
+	 * @param freshness the settings
+	 * @throws IllegalArgumentException if there is no such cache
+	 * @throws InvalidCacheSpecException if the cache cannot honour them: its default TTL is 0 (entries never expire)
+	 * or, for a memory cache, its strategy is {@code lru}
+	 */
+	public void setFreshness(String cacheName, CacheFreshness freshness) {
+		java.util.Objects.requireNonNull(freshness, "freshness must not be null");
+		ZenooCache cache = this.invalidations.requireCache(cacheName);
+		if (!(cache instanceof AbstractZenooCache own)) {
+			throw new IllegalArgumentException("Cache '" + cacheName + "' is not a Zenoo cache of this manager");
+		}
+		own.freshness(freshness);
+	}
+
+	/**
 	 * Make writes through the client refresh the records they wrote in a cache, instead of only invalidating them
 	 * (see {@code QueryBuilder.writeThrough()}, which asks for it per query).
 	 * @param cacheName the cache

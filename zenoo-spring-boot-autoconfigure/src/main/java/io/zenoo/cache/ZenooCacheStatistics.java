@@ -34,6 +34,12 @@ public final class ZenooCacheStatistics {
 
 	private final LongAdder invalidationsReceived = new LongAdder();
 
+	private final LongAdder staleServed = new LongAdder();
+
+	private final LongAdder refreshes = new LongAdder();
+
+	private final LongAdder refreshFailures = new LongAdder();
+
 	/** Not timed: the lookup started while detailed statistics were disabled. */
 	static final long UNTIMED = Long.MIN_VALUE;
 
@@ -82,6 +88,24 @@ public final class ZenooCacheStatistics {
 	/** @return invalidation messages from other instances this cache applied (tiered caches) */
 	public long invalidationsReceived() {
 		return this.invalidationsReceived.sum();
+	}
+
+	/**
+	 * @return expired values returned because loading them again failed (stale-if-error, see
+	 * {@link CacheFreshness#maxStale()}); each also counts as a miss
+	 */
+	public long staleServed() {
+		return this.staleServed.sum();
+	}
+
+	/** @return background refreshes started by hits on old entries (see {@link CacheFreshness#refreshAhead()}) */
+	public long refreshes() {
+		return this.refreshes.sum();
+	}
+
+	/** @return background refreshes that failed (the entry stayed as it was) */
+	public long refreshFailures() {
+		return this.refreshFailures.sum();
 	}
 
 	/** Start detailed recording afresh (a previous recording is dropped). */
@@ -136,24 +160,39 @@ public final class ZenooCacheStatistics {
 
 	/** A hit of a lookup started at {@code start}. */
 	void hit(Object key, long start) {
-		DetailedRecorder recorder = (start != UNTIMED) ? this.detailed : null;
-		ModelCounters.Counts model = (recorder != null) ? this.models.of(key) : null;
-		// exactly one increment per hit: the model's while recording, else the overall counter
+		if (start == UNTIMED) {
+			// detailed statistics were off when the lookup started: the overall counter, nothing else
+			this.hits.increment();
+		}
+		else {
+			detailedHit(key, start);
+		}
+	}
+
+	/**
+	 * A hit while recording: exactly one increment (the model's counter, or the overall one for a key of no model)
+	 * and, for a sampled lookup, its time. Kept out of {@link #hit} so that the disabled path stays small enough to
+	 * inline everywhere.
+	 */
+	private void detailedHit(Object key, long start) {
+		ModelCounters.Counts model = this.models.of(key);
 		if (model != null) {
 			model.hits.increment();
 		}
 		else {
 			this.hits.increment();
 		}
-		if (recorder != null && start != DetailedRecorder.UNSAMPLED) {
-			recorder.hitTimed(start);
+		if (start != DetailedRecorder.UNSAMPLED) {
+			DetailedRecorder recorder = this.detailed;
+			if (recorder != null) {
+				recorder.hitTimed(start);
+			}
 		}
 	}
 
 	/** A miss of a lookup started at {@code start}; its time is recorded when the load completes. */
 	void miss(Object key, long start) {
-		DetailedRecorder recorder = (start != UNTIMED) ? this.detailed : null;
-		ModelCounters.Counts model = (recorder != null) ? this.models.of(key) : null;
+		ModelCounters.Counts model = (start != UNTIMED) ? this.models.of(key) : null;
 		if (model != null) {
 			model.misses.increment();
 		}
@@ -180,6 +219,18 @@ public final class ZenooCacheStatistics {
 		this.invalidationsReceived.increment();
 	}
 
+	void servedStale() {
+		this.staleServed.increment();
+	}
+
+	void refreshStarted() {
+		this.refreshes.increment();
+	}
+
+	void refreshFailed() {
+		this.refreshFailures.increment();
+	}
+
 	void put() {
 		this.puts.increment();
 	}
@@ -199,7 +250,8 @@ public final class ZenooCacheStatistics {
 	@Override
 	public String toString() {
 		return "ZenooCacheStatistics[hits=" + hits() + ", misses=" + misses() + ", puts=" + puts() + ", evictions="
-				+ evictions() + ", decodeFailures=" + decodeFailures() + ", backendErrors=" + backendErrors() + "]";
+				+ evictions() + ", decodeFailures=" + decodeFailures() + ", backendErrors=" + backendErrors() + ", staleServed=" + staleServed() + ", refreshes=" + refreshes()
+				+ ", refreshFailures=" + refreshFailures() + "]";
 	}
 
 }

@@ -164,7 +164,7 @@ final class IdBatch<T> {
 		Map<Long, JsonNode> rows = new HashMap<>();
 		for (JsonNode row : node) {
 			JsonNode id = row.get("id");
-			if (id == null || !id.isIntegralNumber()) {
+			if (id == null || !ResultShapes.isId(id)) {
 				throw ZenooClient.unexpected(model, "read", "rows with an integer id", node);
 			}
 			rows.put(id.longValue(), row);

@@ -60,7 +60,7 @@ final class QueryWrites<T> {
 		String model = this.builder.model();
 		OdooCall call = new OdooCall(model, "create", null, List.of(), kwargs, this.state.context(), false);
 		return this.client.executeWrite(call)
-			.map((node) -> ResultShapes.createdIds(model, node))
+			.map((node) -> ResultShapes.createdIds(model, node, valsList.size()))
 			.flatMap((ids) -> writtenThrough(ids).thenReturn(ids));
 	}
 

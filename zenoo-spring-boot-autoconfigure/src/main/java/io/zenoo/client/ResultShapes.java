@@ -32,7 +32,7 @@ final class ResultShapes {
 		requireArray(model, method, node);
 		List<Long> ids = new ArrayList<>(node.size());
 		for (JsonNode id : node) {
-			if (!id.isIntegralNumber()) {
+			if (!isId(id)) {
 				throw ZenooClient.unexpected(model, method, "a list of ids", node);
 			}
 			ids.add(id.longValue());
@@ -44,7 +44,7 @@ final class ResultShapes {
 		requireArray(model, "name_search", node);
 		List<Many2One> pairs = new ArrayList<>(node.size());
 		for (JsonNode pair : node) {
-			if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isIntegralNumber()) {
+			if (!pair.isArray() || pair.size() != 2 || !isId(pair.get(0))) {
 				throw ZenooClient.unexpected(model, "name_search", "[id, name] pairs", node);
 			}
 			JsonNode name = pair.get(1);
@@ -54,8 +54,8 @@ final class ResultShapes {
 	}
 
 	static long count(String model, String method, JsonNode node) {
-		if (!node.isIntegralNumber()) {
-			throw ZenooClient.unexpected(model, method, "a number", node);
+		if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+			throw ZenooClient.unexpected(model, method, "a count", node);
 		}
 		return node.longValue();
 	}
@@ -75,8 +75,27 @@ final class ResultShapes {
 		return node.isBoolean() ? node.booleanValue() : !node.isNull();
 	}
 
-	static List<Long> createdIds(String model, JsonNode node) {
-		return node.isNumber() ? List.of(node.longValue()) : ids(model, "create", node);
+	/**
+	 * The ids {@code create} returned for {@code count} records: one id, or a list of them (JSON-2, or several
+	 * records).
+	 */
+	static List<Long> createdIds(String model, JsonNode node, int count) {
+		if (node.isNumber() && !isId(node)) {
+			throw ZenooClient.unexpected(model, "create", "an id", node);
+		}
+		List<Long> ids = node.isNumber() ? List.of(node.longValue()) : ids(model, "create", node);
+		if (ids.size() != count) {
+			throw ZenooClient.unexpected(model, "create", count + " id(s)", node);
+		}
+		return ids;
+	}
+
+	/**
+	 * Whether a value is a record id: a positive integer that fits a {@code long} (Jackson refuses to read a larger
+	 * one as a {@code long} with an exception of its own).
+	 */
+	static boolean isId(JsonNode node) {
+		return node.isIntegralNumber() && node.canConvertToLong() && node.longValue() > 0;
 	}
 
 	private static void requireArray(String model, String method, JsonNode node) {

@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param retryAttempts how many times an idempotent read is retried after a transport failure (0 = never)
  * @param retryBackoff the first back-off between retries (doubled each time, with jitter)
  * @param batching how concurrent {@code get(id)} calls are coalesced into one {@code read}
+ * @param bulkhead how many requests may be in flight at once, and how many may wait
  */
 public record ZenooClientSettings(URI url, String database, OdooCredentials credentials, OdooProtocol protocol,
 		Duration connectTimeout, Duration readTimeout, int maxConnections, long maxResponseBytes, int retryAttempts,
-		Duration retryBackoff, BatchSettings batching) {
+		Duration retryBackoff, BatchSettings batching, BulkheadSettings bulkhead) {
 
 	/** Default connect timeout. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -51,6 +52,7 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 		Objects.requireNonNull(readTimeout, "readTimeout must not be null");
 		Objects.requireNonNull(retryBackoff, "retryBackoff must not be null");
 		Objects.requireNonNull(batching, "batching must not be null");
+		Objects.requireNonNull(bulkhead, "bulkhead must not be null");
 		String scheme = url.getScheme();
 		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
 			throw new IllegalArgumentException("url must be an http or https URL, got '" + url + "'");
@@ -79,6 +81,27 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 			throw new IllegalArgumentException("the json2 protocol authenticates with an API key, not a password: "
 					+ "set zenoo.odoo.api-key instead of zenoo.odoo.password");
 		}
+	}
+
+	/**
+	 * Settings with a {@link BulkheadSettings#of(int) bulkhead} of {@code maxConnections} requests in flight.
+	 * @param url the server's base URL
+	 * @param database the database name
+	 * @param credentials the user
+	 * @param protocol the wire protocol
+	 * @param connectTimeout how long to wait for a TCP connection
+	 * @param readTimeout how long to wait for a whole response
+	 * @param maxConnections the size of the HTTP connection pool
+	 * @param maxResponseBytes the largest response body accepted
+	 * @param retryAttempts how many times an idempotent read is retried
+	 * @param retryBackoff the first back-off between retries
+	 * @param batching how concurrent {@code get(id)} calls are coalesced
+	 */
+	public ZenooClientSettings(URI url, String database, OdooCredentials credentials, OdooProtocol protocol,
+			Duration connectTimeout, Duration readTimeout, int maxConnections, long maxResponseBytes,
+			int retryAttempts, Duration retryBackoff, BatchSettings batching) {
+		this(url, database, credentials, protocol, connectTimeout, readTimeout, maxConnections, maxResponseBytes,
+				retryAttempts, retryBackoff, batching, BulkheadSettings.of(Math.max(maxConnections, 0)));
 	}
 
 	/**
@@ -122,7 +145,7 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	public ZenooClientSettings withProtocol(OdooProtocol protocol) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, protocol, this.connectTimeout,
 				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
-				this.batching);
+				this.batching, this.bulkhead);
 	}
 
 	/**
@@ -133,7 +156,7 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	public ZenooClientSettings withCredentials(OdooCredentials credentials) {
 		return new ZenooClientSettings(this.url, this.database, credentials, this.protocol, this.connectTimeout,
 				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
-				this.batching);
+				this.batching, this.bulkhead);
 	}
 
 	/**
@@ -145,7 +168,7 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	public ZenooClientSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, connectTimeout,
 				readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
-				this.batching);
+				this.batching, this.bulkhead);
 	}
 
 	/**
@@ -156,7 +179,8 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	 */
 	public ZenooClientSettings withRetry(int retryAttempts, Duration retryBackoff) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, this.connectTimeout,
-				this.readTimeout, this.maxConnections, this.maxResponseBytes, retryAttempts, retryBackoff, this.batching);
+				this.readTimeout, this.maxConnections, this.maxResponseBytes, retryAttempts, retryBackoff, this.batching,
+				this.bulkhead);
 	}
 
 	/**
@@ -167,7 +191,7 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	public ZenooClientSettings withMaxResponseBytes(long maxResponseBytes) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, this.connectTimeout,
 				this.readTimeout, this.maxConnections, maxResponseBytes, this.retryAttempts, this.retryBackoff,
-				this.batching);
+				this.batching, this.bulkhead);
 	}
 
 	/**
@@ -178,7 +202,18 @@ public record ZenooClientSettings(URI url, String database, OdooCredentials cred
 	public ZenooClientSettings withBatching(BatchSettings batching) {
 		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, this.connectTimeout,
 				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
-				batching);
+				batching, this.bulkhead);
+	}
+
+	/**
+	 * A copy with another limit on requests in flight.
+	 * @param bulkhead the limit; {@link BulkheadSettings#UNLIMITED} for none
+	 * @return the copy
+	 */
+	public ZenooClientSettings withBulkhead(BulkheadSettings bulkhead) {
+		return new ZenooClientSettings(this.url, this.database, this.credentials, this.protocol, this.connectTimeout,
+				this.readTimeout, this.maxConnections, this.maxResponseBytes, this.retryAttempts, this.retryBackoff,
+				this.batching, bulkhead);
 	}
 
 	private static void requirePositive(Duration duration, String name) {

@@ -70,6 +70,7 @@ class TwoInstancesInvalidationTests {
 				// the second instance had the old value in its memory tier; the invalidation message drops it, and
 				// its next read comes from Redis, already refreshed, without asking Odoo
 				String seen = Flux.interval(Duration.ZERO, Duration.ofMillis(20))
+					.onBackpressureDrop()
 					.concatMap((tick) -> onSecond.first())
 					.map(ResPartner::city)
 					.filter("Bouillon"::equals)

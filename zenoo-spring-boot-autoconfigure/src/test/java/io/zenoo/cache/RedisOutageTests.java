@@ -81,6 +81,7 @@ class RedisOutageTests {
 				long restartedAt = System.nanoTime();
 				reachedAt.remove(CircuitBreaker.State.CLOSED);
 				Flux.interval(Duration.ofMillis(50))
+					.onBackpressureDrop()
 					.concatMap((tick) -> cache.find("probe", String.class).then(Mono.fromSupplier(cache::circuitState)))
 					.takeUntil((state) -> state == CircuitBreaker.State.CLOSED)
 					.blockLast(Duration.ofSeconds(15));

@@ -76,8 +76,8 @@ class CacheStatsTests {
 		countries("other"); // hit in "other"
 		ZenooCacheStats stats = this.caches.getStats();
 		CacheStats main = stats.caches().get("main");
-		assertThat(main).isEqualTo(new CacheStats("main", "memory", 3, 2, 5, 0.6));
-		assertThat(stats.caches().get("other")).isEqualTo(new CacheStats("other", "memory", 1, 1, 2, 0.5));
+		assertThat(main).isEqualTo(new CacheStats("main", "memory", 3, 2, 5, 0.6, 0, 0));
+		assertThat(stats.caches().get("other")).isEqualTo(new CacheStats("other", "memory", 1, 1, 2, 0.5, 0, 0));
 		assertThat(stats.hits()).isEqualTo(4);
 		assertThat(stats.misses()).isEqualTo(3);
 		assertThat(stats.requests()).isEqualTo(7);

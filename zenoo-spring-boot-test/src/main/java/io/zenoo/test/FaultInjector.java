@@ -8,7 +8,11 @@ import java.util.Deque;
 final class FaultInjector implements OdooTestServer.Faults {
 
 	/** What to do with one request instead of answering it normally. */
-	sealed interface Fault permits Drop, Reply {
+	sealed interface Fault permits Drop, Reply, Trickle {
+	}
+
+	/** The normal answer, its body sent {@code chunkBytes} at a time with {@code pause} between chunks. */
+	record Trickle(int chunkBytes, Duration pause) implements Fault {
 	}
 
 	record Drop() implements Fault {
@@ -41,6 +45,17 @@ final class FaultInjector implements OdooTestServer.Faults {
 	public synchronized void rawBody(int count, String contentType, byte[] body) {
 		enqueue(count, new Reply(new HttpReply(200, contentType, (body != null) ? body.clone() : new byte[0],
 				java.util.List.of())));
+	}
+
+	@Override
+	public synchronized void trickle(int count, int chunkBytes, Duration pause) {
+		if (chunkBytes < 1) {
+			throw new IllegalArgumentException("chunkBytes must be at least 1: " + chunkBytes);
+		}
+		if (pause == null || pause.isNegative()) {
+			throw new IllegalArgumentException("pause must be zero or positive");
+		}
+		enqueue(count, new Trickle(chunkBytes, pause));
 	}
 
 	@Override

@@ -1,16 +1,19 @@
 package io.zenoo.test;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.resources.LoopResources;
@@ -25,6 +28,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * The database is {@value #DATABASE}; the users are listed in {@link OdooTestUsers}. Answers reproduce the recorded
  * Odoo 18 traffic shipped in {@code io.zenoo.test.samples.RecordedSamples}: same status codes, content types, JSON
  * shapes, error names and messages. Each server owns its data; {@link #reset()} restores it.
+ * {@link #requestsInFlight()} and {@link #maxRequestsInFlight()} show how many requests it handles at once.
  * <pre>{@code
  * try (OdooTestServer odoo = OdooTestServer.start()) {
  *     String url = odoo.url();          // http://127.0.0.1:<port>
@@ -47,9 +51,13 @@ public final class OdooTestServer implements AutoCloseable {
 
 	private final FaultInjector faults = new FaultInjector();
 
+	private final InFlightGauge inFlight = new InFlightGauge();
+
 	private final Sessions sessions = new Sessions();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final AtomicInteger openConnections = new AtomicInteger();
 
 	private volatile Engine engine;
 
@@ -91,7 +99,12 @@ public final class OdooTestServer implements AutoCloseable {
 	private static OdooTestServer startServer(boolean fixtures) {
 		OdooTestServer odoo = new OdooTestServer(fixtures);
 		odoo.engine = new Engine(new Store(fixtures), odoo.calls, odoo.sessions);
-		odoo.server = HttpServer.create().runOn(odoo.loops).host("127.0.0.1").port(0).handle(odoo::handle)
+		odoo.server = HttpServer.create().runOn(odoo.loops).host("127.0.0.1").port(0)
+			.doOnChannelInit((observer, channel, remote) -> {
+				odoo.openConnections.incrementAndGet();
+				channel.closeFuture().addListener((closed) -> odoo.openConnections.decrementAndGet());
+			})
+			.handle(odoo::handle)
 			.bindNow(Duration.ofSeconds(10));
 		odoo.url = "http://127.0.0.1:" + odoo.server.port();
 		odoo.engine = new Engine(odoo.engine.store, odoo.calls, odoo.sessions, odoo.url);
@@ -117,6 +130,37 @@ public final class OdooTestServer implements AutoCloseable {
 	/** @return the calls counted so far */
 	public CallLog calls() {
 		return this.calls;
+	}
+
+	/**
+	 * Requests being handled now: received, and not yet answered (a delayed answer counts until its delay is over).
+	 * @return the requests in flight
+	 */
+	public int requestsInFlight() {
+		return this.inFlight.current();
+	}
+
+	/**
+	 * The most requests handled at once since the server started, or since {@link #reset()} or
+	 * {@link #clearMaxRequestsInFlight()}.
+	 * @return the highest number of requests in flight
+	 */
+	public int maxRequestsInFlight() {
+		return this.inFlight.max();
+	}
+
+	/** Restarts {@link #maxRequestsInFlight()} from the requests in flight now. */
+	public void clearMaxRequestsInFlight() {
+		this.inFlight.clearMax();
+	}
+
+	/**
+	 * The TCP connections clients hold open to this server right now (idle keep-alive connections included). A
+	 * client whose connection pool was closed should leave none: one that stays open was leaked.
+	 * @return the number of open connections
+	 */
+	public int openConnections() {
+		return this.openConnections.get();
 	}
 
 	/** @return the fault injection controls */
@@ -154,6 +198,7 @@ public final class OdooTestServer implements AutoCloseable {
 		this.calls.clear();
 		this.faults.clear();
 		this.sessions.clear();
+		this.inFlight.clearMax();
 	}
 
 	/** Stops the server and frees its port. Safe to call more than once. */
@@ -175,6 +220,7 @@ public final class OdooTestServer implements AutoCloseable {
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		Runnable answered = this.inFlight.enter();
 		return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
 			FaultInjector.Fault fault = this.faults.next();
 			Duration latency = this.faults.latency();
@@ -182,13 +228,18 @@ public final class OdooTestServer implements AutoCloseable {
 			if (fault instanceof FaultInjector.Drop) {
 				answer = Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel().close()));
 			}
+			else if (fault instanceof FaultInjector.Trickle trickle) {
+				answer = trickle(response, answer(request, body), trickle);
+			}
 			else {
 				HttpReply reply = (fault instanceof FaultInjector.Reply injected) ? injected.reply()
 						: answer(request, body);
 				answer = send(response, reply);
 			}
+			// counted out before the answer goes out, so a client never sees it answered while it still counts
+			answer = Mono.fromRunnable(answered).then(answer);
 			return latency.isZero() ? answer : Mono.delay(latency).then(answer);
-		});
+		}).doFinally((signal) -> answered.run());
 	}
 
 	private HttpReply answer(HttpServerRequest request, byte[] body) {
@@ -210,6 +261,22 @@ public final class OdooTestServer implements AutoCloseable {
 	}
 
 	private static Mono<Void> send(HttpServerResponse response, HttpReply reply) {
+		headers(response, reply);
+		return response.sendByteArray(Mono.just(reply.body())).then();
+	}
+
+	private static Mono<Void> trickle(HttpServerResponse response, HttpReply reply, FaultInjector.Trickle trickle) {
+		headers(response, reply);
+		byte[] body = reply.body();
+		int chunks = (body.length + trickle.chunkBytes() - 1) / trickle.chunkBytes();
+		Flux<byte[]> parts = Flux.range(0, chunks)
+			.concatMap((i) -> Mono.delay(trickle.pause())
+				.map((tick) -> Arrays.copyOfRange(body, i * trickle.chunkBytes(),
+						Math.min(body.length, (i + 1) * trickle.chunkBytes()))));
+		return response.sendByteArray(parts).then();
+	}
+
+	private static void headers(HttpServerResponse response, HttpReply reply) {
 		response.status(HttpResponseStatus.valueOf(reply.status()));
 		if (reply.contentType() != null) {
 			response.header(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
@@ -218,7 +285,6 @@ public final class OdooTestServer implements AutoCloseable {
 		for (String cookie : reply.cookies()) {
 			response.addHeader(HttpHeaderNames.SET_COOKIE, cookie);
 		}
-		return response.sendByteArray(Mono.just(reply.body())).then();
 	}
 
 	/** The parts of a server that {@link #reset()} replaces. */
@@ -292,6 +358,12 @@ public final class OdooTestServer implements AutoCloseable {
 
 		/** Answers the next {@code count} requests with HTTP 200 and these raw bytes. */
 		void rawBody(int count, String contentType, byte[] body);
+
+		/**
+		 * Answers the next {@code count} requests normally, but sends each body {@code chunkBytes} at a time with
+		 * {@code pause} before every chunk: a server that keeps the connection busy without ever finishing in time.
+		 */
+		void trickle(int count, int chunkBytes, Duration pause);
 
 		/** Closes the connection without answering the next {@code count} requests. */
 		void dropConnection(int count);

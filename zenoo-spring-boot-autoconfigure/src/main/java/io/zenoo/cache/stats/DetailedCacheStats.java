@@ -24,9 +24,13 @@ import org.jspecify.annotations.Nullable;
  * {@code null} when unknown
  * @param byModel lookups per Odoo model, exact (keys that name no model are not counted here)
  * @param tiers for a tiered cache its levels {@code l1} and {@code l2}; empty otherwise
+ * @param staleServed expired values served because loading them again failed (stale-if-error; each also a miss)
+ * @param refreshes background refreshes started by hits on old entries (refresh-ahead)
+ * @param refreshFailures background refreshes that failed (the entry stayed until its TTL)
  */
 public record DetailedCacheStats(String name, String type, long hits, long misses, long requests, double hitRate,
 		double missRate, double averageHitMillis, double averageMissMillis, @Nullable Long size,
-		@Nullable Double memoryMb, Map<String, ModelStats> byModel, Map<String, DetailedCacheStats> tiers) {
+		@Nullable Double memoryMb, Map<String, ModelStats> byModel, Map<String, DetailedCacheStats> tiers,
+		long staleServed, long refreshes, long refreshFailures) {
 
 }

@@ -3,7 +3,7 @@ package io.zenoo.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The response body is larger than the configured limit ({@code zenoo.odoo.max-response-bytes}). Usually a
+ * The response body is larger than the configured limit ({@code zenoo.odoo.max-response-size}). Usually a
  * {@code search_read} without {@code fields} (images included) or without {@code limit}.
  */
 public class OdooResponseTooLargeException extends OdooTransportException {

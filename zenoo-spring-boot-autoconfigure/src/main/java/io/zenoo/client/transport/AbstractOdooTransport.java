@@ -53,6 +53,11 @@ abstract class AbstractOdooTransport implements OdooTransport {
 	}
 
 	@Override
+	public final OdooBulkhead bulkhead() {
+		return this.http.bulkhead();
+	}
+
+	@Override
 	public final void close() {
 		if (this.ownsHttp) {
 			this.http.close();

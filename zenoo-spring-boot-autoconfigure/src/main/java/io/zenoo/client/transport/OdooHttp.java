@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
@@ -30,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The HTTP side shared by every transport of one server: one Reactor Netty connection pool, one {@link WebClient},
- * and the reading of responses (size limit, one parse into a JSON tree, error translation).
+ * the {@link OdooBulkhead} every request passes, and the reading of responses (size limit, one parse into a JSON
+ * tree, error translation).
  * <p>
  * Bodies are joined as Netty buffers up to {@code maxResponseBytes} and parsed straight from them, without an
  * intermediate {@code byte[]} or {@code String}.
@@ -43,6 +46,9 @@ final class OdooHttp {
 
 	private static final String SESSION_COOKIE = "session_id";
 
+	/** The context key of the time (System.nanoTime) the request was sent: 0 until it is. */
+	private static final String SENT_AT = OdooHttp.class.getName() + ".sentAt";
+
 	private final WebClient webClient;
 
 	private final ConnectionProvider pool;
@@ -51,7 +57,11 @@ final class OdooHttp {
 
 	private final int maxResponseBytes;
 
+	private final long readTimeoutNanos;
+
 	private final ZenooClientSettings settings;
+
+	private final OdooBulkhead bulkhead;
 
 	private OdooHttp(WebClient webClient, ConnectionProvider pool, String baseUrl, ZenooClientSettings settings) {
 		this.webClient = webClient;
@@ -59,6 +69,8 @@ final class OdooHttp {
 		this.baseUrl = baseUrl;
 		this.settings = settings;
 		this.maxResponseBytes = (int) Math.min(settings.maxResponseBytes(), Integer.MAX_VALUE - 8);
+		this.readTimeoutNanos = settings.readTimeout().toNanos();
+		this.bulkhead = new OdooBulkhead(settings.bulkhead(), serverName(settings.url()));
 	}
 
 	static OdooHttp create(ZenooClientSettings settings, WebClient.Builder builder) {
@@ -70,7 +82,10 @@ final class OdooHttp {
 		HttpClient httpClient = HttpClient.create(pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(settings.connectTimeout().toMillis(), Integer.MAX_VALUE))
-			.responseTimeout(settings.readTimeout());
+			.responseTimeout(settings.readTimeout())
+			.doAfterRequest((request, connection) -> request.currentContextView()
+				.<AtomicLong>getOrEmpty(SENT_AT)
+				.ifPresent((sentAt) -> sentAt.set(System.nanoTime())));
 		WebClient webClient = builder.clone().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		String url = settings.url().toString();
 		String baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -84,6 +99,10 @@ final class OdooHttp {
 
 	static String serverName(URI url) {
 		return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "");
+	}
+
+	OdooBulkhead bulkhead() {
+		return this.bulkhead;
 	}
 
 	URI uri(String path) {
@@ -112,11 +131,28 @@ final class OdooHttp {
 
 	private Mono<HttpResult> exchange(WebClient.RequestHeadersSpec<?> request, Target target,
 			TransportFailures failures) {
-		return request.exchangeToMono((response) -> read(response, target, failures))
-			.onErrorMap((ex) -> !(ex instanceof OdooException), (ex) -> failures.translate(ex, target));
+		// one place per HTTP exchange: a retry gives its place back while it backs off; the read timeout starts when
+		// the request is sent, after any wait for a place
+		return this.bulkhead.guard(request.exchangeToMono((response) -> read(response, target, failures))
+			.onErrorMap((ex) -> !(ex instanceof OdooException), (ex) -> failures.translate(ex, target))
+			.contextWrite((context) -> context.put(SENT_AT, new AtomicLong())), target);
 	}
 
+	/**
+	 * Reactor Netty's response timeout only bounds the silence between two reads: a body trickling in would never
+	 * end. The whole body must arrive within the read timeout of the request being sent.
+	 */
 	private Mono<HttpResult> read(ClientResponse response, Target target, TransportFailures failures) {
+		return Mono.deferContextual((context) -> {
+			AtomicLong sentAt = context.<AtomicLong>getOrEmpty(SENT_AT).orElse(null);
+			long sent = (sentAt != null && sentAt.get() != 0) ? sentAt.get() : System.nanoTime();
+			long remaining = this.readTimeoutNanos - (System.nanoTime() - sent);
+			return readBody(response, target, failures)
+				.timeout(Duration.ofNanos(Math.max(remaining, 1)));
+		});
+	}
+
+	private Mono<HttpResult> readBody(ClientResponse response, Target target, TransportFailures failures) {
 		int status = response.statusCode().value();
 		long declaredLength = response.headers().contentLength().orElse(-1L);
 		if (declaredLength > this.maxResponseBytes) {

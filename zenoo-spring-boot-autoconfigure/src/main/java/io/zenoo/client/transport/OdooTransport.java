@@ -2,6 +2,7 @@ package io.zenoo.client.transport;
 
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooVersion;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -60,6 +61,15 @@ public interface OdooTransport extends AutoCloseable {
 	 * @return the transport
 	 */
 	OdooTransport withCredentials(OdooCredentials credentials);
+
+	/**
+	 * The limit on requests in flight that this transport's requests pass, shared with the transports of
+	 * {@link #withCredentials(OdooCredentials)}.
+	 * @return the bulkhead, or {@code null} for a transport without one
+	 */
+	default @Nullable OdooBulkhead bulkhead() {
+		return null;
+	}
 
 	/**
 	 * Releases the connection pool (if this transport owns it).

@@ -100,7 +100,7 @@ final class TransportFailures {
 	OdooResponseTooLargeException tooLarge(Target target, Throwable cause) {
 		return new OdooResponseTooLargeException("The response of Odoo at " + this.server + " to " + target
 				+ " exceeds the limit of " + this.maxResponseBytes
-				+ " bytes (zenoo.odoo.max-response-bytes); name the fields and set a limit", this.maxResponseBytes,
+				+ " bytes (zenoo.odoo.max-response-size); name the fields and set a limit", this.maxResponseBytes,
 				cause);
 	}
 
