@@ -95,6 +95,17 @@ final class PerformanceReport {
 				.append("** `search_read` call(s) at most per burst (the benchmark fails the run on any other count);")
 				.append(" the slowest caller waited ").append(figure(maxWait)).append(" (worst burst).\n");
 		}
+		Score separateOn = scores.get("DetailedStatsBenchmark.hitDetailedStatsOn");
+		Score separateOff = scores.get("DetailedStatsBenchmark.hitDetailedStatsOff");
+		if (separateOn != null && separateOff != null) {
+			md.append("Goal 8: batches of ").append(DetailedStatsBenchmark.BATCH)
+				.append(" hits with statistics off and on alternate in the same JVM (`pairedHits`), so both sides run"
+						+ " the same compiled code on the same machine state; measured in forks of their own instead,"
+						+ " on / off was ")
+				.append(figure(separateOn)).append(" / ").append(figure(separateOff)).append(" = ")
+				.append(String.format(java.util.Locale.ROOT, "%.3f", separateOn.value() / separateOff.value()))
+				.append(" (the fork-to-fork spread of the client's hit path is larger than the effect).\n");
+		}
 		Score ratio = scores.get("MemoryFootprintBenchmark.cacheResults:heap / JSON");
 		if (ratio != null) {
 			md.append("Goal 9: the used heap after full collections with ").append(MemoryFootprintBenchmark.RESULTS)
