@@ -2,14 +2,20 @@ package io.zenoo.cache;
 
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ResolvableType;
 
 /**
  * The compaction of one {@link MemoryStorage#COMPACT} memory cache: encodes the values stored with a type into
@@ -72,7 +78,7 @@ final class DecodedSet {
 		}
 		try {
 			byte[] bytes = CODEC.encode(value);
-			Object back = CODEC.decode(bytes, type);
+			Object back = decode(bytes, type);
 			if (!value.equals(back)) {
 				logger.debug("Keeping a {} as an object: it does not read back equal from JSON", value.getClass().getName());
 				return null;
@@ -85,11 +91,36 @@ final class DecodedSet {
 		}
 	}
 
+	/**
+	 * Decode into the type. A list, set or map asked for by its interface comes back unmodifiable, as the client's own
+	 * results are: the decoded instance is handed to every reader.
+	 */
+	private static Object decode(byte[] bytes, Type type) {
+		Object value = CODEC.decode(bytes, type);
+		Class<?> raw = ResolvableType.forType(type).resolve(Object.class);
+		if (!raw.isInterface()) {
+			return value;
+		}
+		if (value instanceof List<?> list) {
+			return Collections.unmodifiableList(list);
+		}
+		if (value instanceof Set<?> set) {
+			return Collections.unmodifiableSet(set);
+		}
+		if (value instanceof Map<?, ?> map) {
+			return Collections.unmodifiableMap(map);
+		}
+		if (value instanceof Collection<?> collection) {
+			return Collections.unmodifiableCollection(collection);
+		}
+		return value;
+	}
+
 	/** Decode an entry that is not decoded (or was not when its hit read it) and admit it into the ring. */
 	Object materialize(CompactValue value) {
 		Object fresh;
 		try {
-			fresh = Objects.requireNonNull(CODEC.decode(value.bytes, value.type));
+			fresh = Objects.requireNonNull(decode(value.bytes, value.type));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			this.statistics.decodeFailure();

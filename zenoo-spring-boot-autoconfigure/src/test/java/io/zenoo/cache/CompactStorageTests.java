@@ -99,6 +99,8 @@ class CompactStorageTests {
 
 		List<Row> first = cache.<List<Row>>find("k", ROWS).block();
 		assertThat(first).isEqualTo(loaded).isNotSameAs(loaded);
+		// handed to every reader: unmodifiable, as the client's own results
+		assertThatThrownBy(() -> first.add(first.get(0))).isInstanceOf(UnsupportedOperationException.class);
 		assertThat(((CompactValue) held(cache, "k")).isDecoded()).isTrue();
 		assertThat(load(cache, "k", ROWS, rows(99)).block()).isSameAs(first);
 		assertThat(cache.<List<Row>>find("k", ROWS).block()).isSameAs(first);
