@@ -81,6 +81,11 @@ public class ZenooCacheMeterBinder implements MeterBinder, AutoCloseable {
 			.description("Stored values that could not be decoded (and were dropped)")
 			.tags(cacheTags)
 			.register(registry);
+		FunctionCounter.builder("zenoo.cache.decodes", cache, (c) -> c.statistics().decodes())
+			.description("Entries a compact memory cache decoded from their bytes (first hits, and hits after their "
+					+ "decoded form was dropped)")
+			.tags(cacheTags)
+			.register(registry);
 		FunctionCounter.builder("zenoo.cache.stale", cache, (c) -> c.statistics().staleServed())
 			.description("Expired values served because loading them again from Odoo failed (stale-if-error)")
 			.tags(cacheTags)

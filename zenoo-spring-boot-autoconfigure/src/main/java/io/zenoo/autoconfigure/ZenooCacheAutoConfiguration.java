@@ -11,6 +11,7 @@ import io.zenoo.cache.CacheStrategy;
 import io.zenoo.cache.EncryptionKeys;
 import io.zenoo.cache.InvalidCacheSpecException;
 import io.zenoo.cache.MemoryCacheSpec;
+import io.zenoo.cache.MemoryStorage;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
 
@@ -184,8 +185,10 @@ public class ZenooCacheAutoConfiguration {
 					"Only Redis caches store bytes that can be encrypted: move the encryption settings to a redis "
 							+ "cache (the l2 of a tiered cache), or remove them.");
 		}
+		Long decodedEntries = cache.getDecodedEntries();
 		return new MemoryCacheSpec(name, cache.getMaxSize(), cache.getDefaultTtl(),
-				CacheStrategy.parse(cache.getStrategy()));
+				CacheStrategy.parse(cache.getStrategy()), MemoryStorage.parse(cache.getStorage()),
+				(decodedEntries != null) ? decodedEntries : MemoryCacheSpec.defaultDecodedEntries(cache.getMaxSize()));
 	}
 
 	private static RedisCacheSpec redisSpec(String name, ZenooCacheProperties.Cache cache) {

@@ -289,6 +289,21 @@ public class ZenooCacheProperties {
 		private String strategy = "ttl";
 
 		/**
+		 * How a memory cache keeps its values: compact (values loaded with a type, as the client's queries, metadata
+		 * reads and @OdooCached do, are kept as their JSON bytes and decoded on their first hit; at most
+		 * decoded-entries entries are kept decoded) or objects (every value kept as the instance stored, the
+		 * fastest first hit and the most heap).
+		 */
+		private String storage = "compact";
+
+		/**
+		 * With storage compact: how many entries a memory cache keeps decoded at most (between 1 and max-size);
+		 * decoding one more drops the decoded form of the entry decoded longest ago (its bytes stay). Not set: 10%
+		 * of max-size, at least 16.
+		 */
+		private @Nullable Long decodedEntries;
+
+		/**
 		 * Redis URL (redis:// or rediss://, with optional user:password@ and /database) of a connection of this
 		 * cache's own. Without it the cache uses the application's spring.data.redis connection.
 		 */
@@ -414,6 +429,26 @@ public class ZenooCacheProperties {
 		/** @param refreshAhead the fraction of the TTL after which hits refresh an entry */
 		public void setRefreshAhead(@Nullable Double refreshAhead) {
 			this.refreshAhead = refreshAhead;
+		}
+
+		/** @return the memory storage */
+		public String getStorage() {
+			return this.storage;
+		}
+
+		/** @param storage the memory storage: compact or objects */
+		public void setStorage(String storage) {
+			this.storage = storage;
+		}
+
+		/** @return the decoded entries of a compact memory cache, or {@code null} for the default */
+		public @Nullable Long getDecodedEntries() {
+			return this.decodedEntries;
+		}
+
+		/** @param decodedEntries the decoded entries of a compact memory cache */
+		public void setDecodedEntries(@Nullable Long decodedEntries) {
+			this.decodedEntries = decodedEntries;
 		}
 
 		/** @return the expiry strategy */

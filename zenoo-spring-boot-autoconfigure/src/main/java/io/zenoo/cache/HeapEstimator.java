@@ -27,6 +27,9 @@ final class HeapEstimator {
 	/** A structured key (the client's query key with its query shape). */
 	static final long KEY_OBJECT = 160;
 
+	/** A {@link CompactValue}: header, three references, the volatile reference and the slot. */
+	static final long COMPACT_HOLDER = 32;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private HeapEstimator() {
@@ -49,6 +52,9 @@ final class HeapEstimator {
 	}
 
 	static long valueBytes(Object value) {
+		if (value instanceof CompactValue compact) {
+			return compactBytes(compact);
+		}
 		try {
 			byte[] json = JSON.writeValueAsBytes(value);
 			try (JsonParser parser = JSON.createParser(json)) {
@@ -59,6 +65,22 @@ final class HeapEstimator {
 			logger.debug("Cannot estimate the size of a {}: {}", value.getClass().getName(), ex.getOriginalMessage());
 			return -1;
 		}
+	}
+
+	/**
+	 * A compact memory cache's value: the holder ({@value #COMPACT_HOLDER} bytes), its byte array and, when decoded
+	 * now, the decoded form (estimated as above).
+	 */
+	static long compactBytes(CompactValue compact) {
+		long bytes = COMPACT_HOLDER + align(16 + compact.bytes.length);
+		Object decoded = compact.decoded;
+		if (decoded != null) {
+			long decodedBytes = valueBytes(decoded);
+			if (decodedBytes > 0) {
+				bytes += decodedBytes;
+			}
+		}
+		return bytes;
 	}
 
 	private static long walk(JsonParser parser) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -33,6 +34,11 @@ import org.springframework.util.ClassUtils;
  * <p>
  * With {@link CacheFreshness} set, entries are kept {@code max-stale} past their TTL (Caffeine's variable expiry) and
  * carry when refresh-ahead is due for them; neither costs a hit anything when off.
+ * <p>
+ * With {@link MemoryStorage#COMPACT} storage, values loaded through {@link #findOrLoad} are kept as their JSON bytes
+ * ({@link CompactValue}), decoded on their first hit and kept decoded while among the {@code decoded-entries} most
+ * recently decoded entries ({@link DecodedSet}); the caller that loaded a value gets the loaded instance itself.
+ * Values stored without a type stay objects.
  */
 final class MemoryZenooCache extends AbstractZenooCache {
 
@@ -42,9 +48,33 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	 * gets round to handling the completed future, which may be later and on another thread. {@code refreshAfter}:
 	 * how long after {@code loadedAt} a hit refreshes the entry in the background ({@link #NEVER}: never).
 	 * {@code stale}: an expired value served because loading it again failed, handed to the callers waiting for that
-	 * load but never kept.
+	 * load but never kept. {@code value} holds either the value itself or, in a compact cache, its
+	 * {@link CompactValue}: {@link #value()} always returns the value (decoding it if needed), {@link #held()} what is
+	 * held.
 	 */
 	record Stored(Object value, long ttlNanos, long loadedAt, long refreshAfter, boolean stale) {
+
+		/**
+		 * The value, decoded first if it is held compact and not decoded now.
+		 * @throws IllegalStateException if a compact value cannot be decoded (counted as a decode failure)
+		 */
+		@Override
+		public Object value() {
+			Object held = this.value;
+			return (held instanceof CompactValue compact) ? compact.get() : held;
+		}
+
+		/** What the entry holds: the value, or its {@link CompactValue}. */
+		Object held() {
+			return this.value;
+		}
+
+		/** Drop the decoded form of a compact value for good (the entry left the cache). */
+		void dropDecoded() {
+			if (this.value instanceof CompactValue compact) {
+				compact.drop();
+			}
+		}
 
 		static final long UNKNOWN = Long.MIN_VALUE;
 
@@ -133,6 +163,9 @@ final class MemoryZenooCache extends AbstractZenooCache {
 
 	private volatile long keepStaleNanos;
 
+	/** The compaction of a {@link MemoryStorage#COMPACT} cache, {@code null} with {@link MemoryStorage#OBJECTS}. */
+	private final @Nullable DecodedSet decodedSet;
+
 	MemoryZenooCache(MemoryCacheSpec spec) {
 		this(spec, Ticker.systemTicker(), null);
 	}
@@ -148,10 +181,23 @@ final class MemoryZenooCache extends AbstractZenooCache {
 		if (executor != null) {
 			builder.executor(executor);
 		}
+		this.decodedSet = (spec.storage() == MemoryStorage.COMPACT)
+				? new DecodedSet(spec.decodedEntries(), statistics()) : null;
+		if (this.decodedSet != null) {
+			// removed, replaced, cleared, expired or evicted: its decoded form goes (asynchronously, on the executor)
+			builder.removalListener((key, value, cause) -> {
+				if (value instanceof Stored stored) {
+					stored.dropDecoded();
+				}
+			});
+		}
 		this.cache = builder.expireAfter(new EntryExpiry(spec.strategy() == CacheStrategy.LRU, () -> this.keepStaleNanos))
 			.evictionListener((key, value, cause) -> {
 				if (cause.wasEvicted()) {
 					statistics().evicted();
+				}
+				if (value != null) {
+					value.dropDecoded();
 				}
 			})
 			.buildAsync();
@@ -198,14 +244,24 @@ final class MemoryZenooCache extends AbstractZenooCache {
 				statistics().miss(key, start);
 				return Mono.empty();
 			}
+			CompletableFuture<Stored> found = future;
 			return Mono.fromFuture(future, true).onErrorResume((ex) -> Mono.empty()).<T>flatMap((stored) -> {
-				if (!required.isInstance(stored.value())) {
+				Object held;
+				try {
+					held = stored.value();
+				}
+				catch (IllegalStateException ex) {
+					// compact bytes that do not decode (counted): the entry is useless
+					this.cache.asMap().remove(key, found);
+					return Mono.empty();
+				}
+				if (!required.isInstance(held)) {
 					statistics().decodeFailure();
 					return Mono.empty();
 				}
 				statistics().hit(key, start);
 				@SuppressWarnings("unchecked")
-				T value = (T) stored.value();
+				T value = (T) held;
 				return Mono.just(value);
 			}).switchIfEmpty(Mono.fromRunnable(() -> statistics().miss(key, start)));
 		});
@@ -233,15 +289,26 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public <T> Mono<T> findOrLoad(Object key, Type type, Supplier<Mono<T>> loader, @Nullable Duration ttl) {
 		Duration effective = CacheSpecChecks.effectiveTtl(ttl, this.spec.defaultTtl());
-		return findOrLoadStored(key, () -> Mono.defer(loader).map((value) -> Stored.of(value, effective)));
+		DecodedSet compaction = this.decodedSet;
+		if (compaction == null) {
+			return findOrLoadStored(key, () -> Mono.defer(loader).map((value) -> Stored.of(value, effective)));
+		}
+		// the caller whose loader ran gets the loaded instance itself, not a decoded copy of what was kept
+		AtomicReference<@Nullable Object> loadedHere = new AtomicReference<>();
+		return (Mono<T>) lookup(key, () -> Mono.defer(loader).map((value) -> {
+			loadedHere.set(value);
+			CompactValue compact = compaction.compact(value, type);
+			return Stored.of((compact != null) ? compact : value, effective);
+		}), true, loadedHere);
 	}
 
 	/** Single-flight lookup whose loader also decides the TTL of what it loads. */
 	@SuppressWarnings("unchecked")
 	<T> Mono<T> findOrLoadStored(Object key, Supplier<Mono<Stored>> loader) {
-		return (Mono<T>) lookup(key, loader, true);
+		return (Mono<T>) lookup(key, loader, true, null);
 	}
 
 	/**
@@ -250,11 +317,15 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	 */
 	@SuppressWarnings("unchecked")
 	Mono<Stored> lookupStored(Object key, Supplier<Mono<Stored>> loader) {
-		return (Mono<Stored>) (Mono<?>) lookup(key, loader, false);
+		return (Mono<Stored>) (Mono<?>) lookup(key, loader, false, null);
 	}
 
-	/** The lookup; {@code unwrap}: return the value (counting a stale one) rather than the entry. */
-	private Mono<Object> lookup(Object key, Supplier<Mono<Stored>> loader, boolean unwrap) {
+	/**
+	 * The lookup; {@code unwrap}: return the value (counting a stale one) rather than the entry. {@code loadedHere}:
+	 * where this caller's loader puts the instance it loaded, returned instead of the entry's (compact) value.
+	 */
+	private Mono<Object> lookup(Object key, Supplier<Mono<Stored>> loader, boolean unwrap,
+			@Nullable AtomicReference<@Nullable Object> loadedHere) {
 		CacheSpecChecks.requireKey(key);
 		return Mono.deferContextual((context) -> {
 			long start = statistics().start();
@@ -272,17 +343,18 @@ final class MemoryZenooCache extends AbstractZenooCache {
 				long keep = this.keepStaleNanos;
 				if (keep > 0 && !previous.isCompletedExceptionally()
 						&& previous.join().usableStaleAt(this.ticker.read(), keep)) {
-					return reloadStale(key, previous, loader, start).map((stored) -> unwrap(stored, unwrap));
+					return reloadStale(key, previous, loader, start)
+						.map((stored) -> unwrap(stored, unwrap, loadedHere));
 				}
 				this.cache.asMap().remove(key, previous);
 			}
 			long loadStart = statistics().loadStart(start);
-			AtomicBoolean loadedHere = new AtomicBoolean();
+			AtomicBoolean ranLoader = new AtomicBoolean();
 			CompletableFuture<Stored> future = this.cache.get(key, (k, executor) -> {
-				loadedHere.set(true);
+				ranLoader.set(true);
 				return Mono.defer(loader).map((stored) -> stored.stamp(this.ticker.read(), freshness())).toFuture();
 			});
-			boolean loaded = loadedHere.get();
+			boolean loaded = ranLoader.get();
 			if (loaded) {
 				statistics().miss(key, start);
 			}
@@ -296,19 +368,20 @@ final class MemoryZenooCache extends AbstractZenooCache {
 					statistics().put();
 					statistics().missCompleted(loadStart);
 				}
-				return unwrap(stored, unwrap);
+				return unwrap(stored, unwrap, loadedHere);
 			});
 		});
 	}
 
-	private Object unwrap(Stored stored, boolean unwrap) {
+	private Object unwrap(Stored stored, boolean unwrap, @Nullable AtomicReference<@Nullable Object> loadedHere) {
 		if (!unwrap) {
 			return stored;
 		}
 		if (stored.stale()) {
 			statistics().servedStale();
 		}
-		return stored.value();
+		Object mine = (loadedHere != null && !stored.stale()) ? loadedHere.get() : null;
+		return (mine != null) ? mine : stored.value();
 	}
 
 	/**
@@ -356,7 +429,21 @@ final class MemoryZenooCache extends AbstractZenooCache {
 	@Override
 	public Mono<Boolean> remove(Object key) {
 		CacheSpecChecks.requireKey(key);
-		return Mono.fromSupplier(() -> this.cache.asMap().remove(key) != null);
+		return Mono.fromSupplier(() -> dropped(this.cache.asMap().remove(key)));
+	}
+
+	/**
+	 * Whether an entry was removed, dropping its decoded form at once (the removal listener, which does it too, runs
+	 * later on the executor).
+	 */
+	private static boolean dropped(@Nullable CompletableFuture<Stored> removed) {
+		if (removed == null) {
+			return false;
+		}
+		if (removed.isDone() && !removed.isCompletedExceptionally()) {
+			removed.join().dropDecoded();
+		}
+		return true;
 	}
 
 	/** Remove every key matching the predicate (used by tiered caches for their own keys). */
@@ -383,7 +470,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 				}
 				CompletableFuture<Stored> future = entry.getValue();
 				if (future.isDone() && !future.isCompletedExceptionally()) {
-					long bytes = HeapEstimator.entryBytes(entry.getKey(), future.join().value());
+					long bytes = HeapEstimator.entryBytes(entry.getKey(), future.join().held());
 					if (bytes >= 0) {
 						sampled += bytes;
 						count++;
@@ -399,7 +486,7 @@ final class MemoryZenooCache extends AbstractZenooCache {
 		return Mono.fromSupplier(() -> {
 			long removed = 0;
 			for (Object key : this.cache.asMap().keySet()) {
-				if (filter.matches(key) && this.cache.asMap().remove(key) != null) {
+				if (filter.matches(key) && dropped(this.cache.asMap().remove(key))) {
 					removed++;
 				}
 			}
@@ -459,6 +546,11 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			return true;
 		}
 		return this.spec.strategy() != CacheStrategy.LRU && stored.remainingAt(this.ticker.read()) == 0;
+	}
+
+	/** The compaction of a compact cache; {@code null} for {@link MemoryStorage#OBJECTS}. */
+	@Nullable DecodedSet decodedSet() {
+		return this.decodedSet;
 	}
 
 	void cleanUp() {

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
@@ -80,10 +79,11 @@ final class RedisZenooCache extends AbstractZenooCache {
 			.build());
 		// untyped values read back as Long (not Integer), as the client's own untyped rows do
 		this.codec = ValueCodec.of(spec.serializer(),
-				JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build(),
+				DecodedSet.cacheJsonMapper(),
 				spec.encryption());
+		// the fallback is written through store (untyped): its values stay objects
 		this.fallback = spec.enableFallback() ? new MemoryZenooCache(new MemoryCacheSpec(spec.name() + "-fallback",
-				spec.fallbackMaxSize(), spec.defaultTtl(), CacheStrategy.TTL)) : null;
+				spec.fallbackMaxSize(), spec.defaultTtl(), CacheStrategy.TTL).withStorage(MemoryStorage.OBJECTS)) : null;
 		this.guard = new RedisGuard(spec, this::onBreakerTransition);
 	}
 

@@ -40,6 +40,8 @@ public final class ZenooCacheStatistics {
 
 	private final LongAdder refreshFailures = new LongAdder();
 
+	private final LongAdder decodes = new LongAdder();
+
 	/** Not timed: the lookup started while detailed statistics were disabled. */
 	static final long UNTIMED = Long.MIN_VALUE;
 
@@ -73,6 +75,14 @@ public final class ZenooCacheStatistics {
 	/** @return stored values that could not be decoded (and were deleted) */
 	public long decodeFailures() {
 		return this.decodeFailures.sum();
+	}
+
+	/**
+	 * @return entries a compact memory cache decoded from their bytes (first hits, and hits after their decoded form
+	 * was dropped from the decoded set); 0 for other caches
+	 */
+	public long decodes() {
+		return this.decodes.sum();
 	}
 
 	/** @return backend operations that failed (timeouts, connection errors, open circuit breaker) */
@@ -243,6 +253,11 @@ public final class ZenooCacheStatistics {
 		this.decodeFailures.increment();
 	}
 
+	/** A compact memory cache decoded an entry (its first hit, or its first since its decoded form was dropped). */
+	void decoded() {
+		this.decodes.increment();
+	}
+
 	void backendError() {
 		this.backendErrors.increment();
 	}
@@ -251,7 +266,7 @@ public final class ZenooCacheStatistics {
 	public String toString() {
 		return "ZenooCacheStatistics[hits=" + hits() + ", misses=" + misses() + ", puts=" + puts() + ", evictions="
 				+ evictions() + ", decodeFailures=" + decodeFailures() + ", backendErrors=" + backendErrors() + ", staleServed=" + staleServed() + ", refreshes=" + refreshes()
-				+ ", refreshFailures=" + refreshFailures() + "]";
+				+ ", refreshFailures=" + refreshFailures() + ", decodes=" + decodes() + "]";
 	}
 
 }

@@ -55,6 +55,54 @@ class ZenooCacheConfigurationValidationTests {
 	}
 
 	@Test
+	void unknownStorage() {
+		ZenooConfigurationException ex = failure("zenoo.cache.caches.fast.type=memory",
+				"zenoo.cache.caches.fast.storage=bytes");
+		assertThat(ex.getProperty()).isEqualTo("zenoo.cache.caches.fast.storage");
+		assertThat(ex.getMessage()).contains("bytes");
+		assertThat(ex.getAction()).contains("compact, objects");
+	}
+
+	@Test
+	void decodedEntriesBelowOne() {
+		for (String bad : new String[] { "0", "-5" }) {
+			ZenooConfigurationException ex = failure("zenoo.cache.caches.fast.type=memory",
+					"zenoo.cache.caches.fast.decoded-entries=" + bad);
+			assertThat(ex.getProperty()).isEqualTo("zenoo.cache.caches.fast.decoded-entries");
+			assertThat(ex.getMessage()).contains(bad);
+			assertThat(ex.getAction()).contains("between 1 and max-size");
+		}
+	}
+
+	@Test
+	void decodedEntriesAboveMaxSize() {
+		ZenooConfigurationException ex = failure("zenoo.cache.caches.fast.type=memory",
+				"zenoo.cache.caches.fast.max-size=100", "zenoo.cache.caches.fast.decoded-entries=101");
+		assertThat(ex.getProperty()).isEqualTo("zenoo.cache.caches.fast.decoded-entries");
+		assertThat(ex.getMessage()).contains("101").contains("max-size (100)");
+	}
+
+	@Test
+	void storageAndDecodedEntriesReachTheCache() {
+		this.runner.withPropertyValues("zenoo.cache.caches.compact.type=memory", "zenoo.cache.caches.compact.max-size=500",
+				"zenoo.cache.caches.hot.type=memory", "zenoo.cache.caches.hot.decoded-entries=7",
+				"zenoo.cache.caches.plain.type=memory", "zenoo.cache.caches.plain.storage=OBJECTS")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				io.zenoo.cache.ZenooCacheManager manager = context.getBean(io.zenoo.cache.ZenooCacheManager.class);
+				assertThat(io.zenoo.cache.CompactStorageAccess.spec(manager.getCache("compact")))
+					.satisfies((spec) -> {
+						assertThat(spec.storage()).isEqualTo(io.zenoo.cache.MemoryStorage.COMPACT);
+						assertThat(spec.decodedEntries()).isEqualTo(50);
+					});
+				assertThat(io.zenoo.cache.CompactStorageAccess.spec(manager.getCache("hot")).decodedEntries())
+					.isEqualTo(7);
+				assertThat(io.zenoo.cache.CompactStorageAccess.spec(manager.getCache("plain")).storage())
+					.isEqualTo(io.zenoo.cache.MemoryStorage.OBJECTS);
+			});
+	}
+
+	@Test
 	void pickleIsRefusedAndSaysWhy() {
 		ZenooConfigurationException ex = failure("zenoo.cache.caches.r.type=redis",
 				"zenoo.cache.caches.r.url=redis://127.0.0.1:6379/0", "zenoo.cache.caches.r.serializer=pickle");
