@@ -30,6 +30,12 @@ final class CompactValue {
 	/** The slot in the decoded set's ring, {@link #OUTSIDE} or {@link #REMOVED}; guarded by the set's lock. */
 	int slot = OUTSIDE;
 
+	/**
+	 * Hit since the decoded set's hand last passed: spared once by the hand. Written without a lock by hits (a lost
+	 * mark costs at most an early drop and a decode).
+	 */
+	boolean referenced;
+
 	CompactValue(byte[] bytes, Type type, DecodedSet owner) {
 		this.bytes = bytes;
 		this.type = type;
@@ -42,7 +48,13 @@ final class CompactValue {
 	 */
 	Object get() {
 		Object value = this.decoded;
-		return (value != null) ? value : this.owner.materialize(this);
+		if (value == null) {
+			return this.owner.materialize(this);
+		}
+		if (!this.referenced) {
+			this.referenced = true;
+		}
+		return value;
 	}
 
 	/** Drop the decoded form for good: the entry left the cache. */

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.smile.SmileMapper;
+import tools.jackson.dataformat.smile.SmileWriteFeature;
 
 import org.springframework.core.ResolvableType;
 
@@ -21,14 +22,14 @@ import org.springframework.core.ResolvableType;
  * The compaction of one {@link MemoryStorage#COMPACT} memory cache: encodes the values stored with a type into
  * {@link CompactValue}s and keeps at most {@code capacity} of them decoded.
  * <p>
- * The decoded entries sit in a ring (a CLOCK without reference bits: first decoded, first dropped), so that a hit on a
- * decoded entry writes nothing and takes no lock. Admitting an entry into a full ring drops the decoded form of the
- * entry in the slot under the hand (its bytes stay; its next hit decodes it again). Only decoding an entry takes the
- * lock; concurrent first hits of one entry may both decode, and the first to take the lock wins: both callers get its
- * instance.
+ * The decoded entries sit in a ring swept by a CLOCK hand: a hit on a decoded entry takes no lock and only marks the
+ * entry referenced (a plain write, skipped when it is marked already). Admitting an entry into a full ring moves the
+ * hand past referenced entries, unmarking them (a second chance), and drops the decoded form of the first unmarked
+ * one (its bytes stay; its next hit decodes it again). Only decoding an entry takes the lock; concurrent first hits
+ * of one entry may both decode, and the first to take the lock wins: both callers get its instance.
  * <p>
- * Values are JSON through the same Jackson configuration as a Redis cache's JSON codec, read back into the type the
- * caller stored them with (never a type named in the bytes). A value is kept as bytes only if it encodes and reads
+ * Values are Smile (Jackson's binary JSON; untyped integers read back as {@code Long}, as a Redis cache's JSON codec
+ * reads them), read back into the type the caller stored them with (never a type named in the bytes). A value is kept as bytes only if it encodes and reads
  * back equal to itself; otherwise (a type Jackson cannot write or read, a value that does not survive the trip) it
  * stays an object.
  */
@@ -36,12 +37,15 @@ final class DecodedSet {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecodedSet.class);
 
-	/** The configuration of {@link RedisZenooCache}'s JSON codec: untyped integers read back as {@code Long}. */
-	static JsonMapper cacheJsonMapper() {
-		return JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
-	}
-
-	private static final ValueCodec CODEC = new JsonValueCodec(cacheJsonMapper());
+	/**
+	 * Smile (Jackson's binary JSON) with shared property names and short shared string values: each row's field
+	 * names, and values repeated across rows, are written once per value and referenced after that; reads and
+	 * writes are as fast as JSON's.
+	 */
+	private static final SmileMapper SMILE = SmileMapper.builder()
+		.enable(DeserializationFeature.USE_LONG_FOR_INTS)
+		.enable(SmileWriteFeature.CHECK_SHARED_NAMES, SmileWriteFeature.CHECK_SHARED_STRING_VALUES)
+		.build();
 
 	private final int capacity;
 
@@ -77,10 +81,10 @@ final class DecodedSet {
 			return null;
 		}
 		try {
-			byte[] bytes = CODEC.encode(value);
+			byte[] bytes = SMILE.writeValueAsBytes(value);
 			Object back = decode(bytes, type);
 			if (!value.equals(back)) {
-				logger.debug("Keeping a {} as an object: it does not read back equal from JSON", value.getClass().getName());
+				logger.debug("Keeping a {} as an object: it does not read back equal from Smile", value.getClass().getName());
 				return null;
 			}
 			return new CompactValue(bytes, type, this);
@@ -96,7 +100,7 @@ final class DecodedSet {
 	 * results are: the decoded instance is handed to every reader.
 	 */
 	private static Object decode(byte[] bytes, Type type) {
-		Object value = CODEC.decode(bytes, type);
+		Object value = SMILE.readValue(bytes, SMILE.getTypeFactory().constructType(type));
 		Class<?> raw = ResolvableType.forType(type).resolve(Object.class);
 		if (!raw.isInterface()) {
 			return value;
@@ -152,6 +156,15 @@ final class DecodedSet {
 		}
 		else {
 			slot = this.hand;
+			// second chance: at most one sweep, after which every entry is unmarked
+			for (int swept = 0; swept < this.capacity; swept++) {
+				CompactValue candidate = this.ring[slot];
+				if (candidate == null || !candidate.referenced) {
+					break;
+				}
+				candidate.referenced = false;
+				slot = (slot + 1 == this.capacity) ? 0 : slot + 1;
+			}
 			this.hand = (slot + 1 == this.capacity) ? 0 : slot + 1;
 			CompactValue previous = this.ring[slot];
 			if (previous != null) {

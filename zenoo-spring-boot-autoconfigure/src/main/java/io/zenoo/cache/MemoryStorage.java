@@ -6,10 +6,10 @@ import java.util.Locale;
  * How a memory cache keeps its values.
  * <ul>
  * <li>{@link #COMPACT} (the default): a value stored with its type ({@link ZenooCache#findOrLoad}: the client's
- * queries, metadata reads, {@code @OdooCached}) is kept as its JSON bytes (the encoding a Redis cache stores), decoded
- * again on its first hit and kept decoded while it is among the cache's {@code decoded-entries} most recently decoded
- * entries. Values stored without a type ({@link ZenooCache#store}, Spring's {@code put}, {@code Object}-typed loads)
- * and values that do not come back equal from JSON stay objects.</li>
+ * queries, metadata reads, {@code @OdooCached}) is kept as Smile bytes (Jackson's binary JSON), decoded again on its
+ * first hit and kept decoded while it is among the cache's {@code decoded-entries} decoded entries (a CLOCK spares
+ * those hit since it last passed). Values stored without a type ({@link ZenooCache#store}, Spring's {@code put}, {@code Object}-typed loads)
+ * and values that do not come back equal stay objects.</li>
  * <li>{@link #OBJECTS}: every value is kept as the instance stored.</li>
  * </ul>
  */

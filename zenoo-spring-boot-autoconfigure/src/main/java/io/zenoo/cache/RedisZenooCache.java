@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
@@ -79,7 +80,7 @@ final class RedisZenooCache extends AbstractZenooCache {
 			.build());
 		// untyped values read back as Long (not Integer), as the client's own untyped rows do
 		this.codec = ValueCodec.of(spec.serializer(),
-				DecodedSet.cacheJsonMapper(),
+				JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS).build(),
 				spec.encryption());
 		// the fallback is written through store (untyped): its values stay objects
 		this.fallback = spec.enableFallback() ? new MemoryZenooCache(new MemoryCacheSpec(spec.name() + "-fallback",
