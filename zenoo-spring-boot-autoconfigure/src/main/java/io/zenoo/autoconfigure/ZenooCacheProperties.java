@@ -290,7 +290,7 @@ public class ZenooCacheProperties {
 
 		/**
 		 * How a memory cache keeps its values: compact (values loaded with a type, as the client's queries, metadata
-		 * reads and @OdooCached do, are kept as their JSON bytes and decoded on their first hit; at most
+		 * reads and @OdooCached do, are kept as Smile bytes and decoded on their first hit; at most
 		 * decoded-entries entries are kept decoded) or objects (every value kept as the instance stored, the
 		 * fastest first hit and the most heap).
 		 */

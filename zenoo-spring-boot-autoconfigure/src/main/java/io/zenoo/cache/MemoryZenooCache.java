@@ -35,9 +35,9 @@ import org.springframework.util.ClassUtils;
  * With {@link CacheFreshness} set, entries are kept {@code max-stale} past their TTL (Caffeine's variable expiry) and
  * carry when refresh-ahead is due for them; neither costs a hit anything when off.
  * <p>
- * With {@link MemoryStorage#COMPACT} storage, values loaded through {@link #findOrLoad} are kept as their JSON bytes
- * ({@link CompactValue}), decoded on their first hit and kept decoded while among the {@code decoded-entries} most
- * recently decoded entries ({@link DecodedSet}); the caller that loaded a value gets the loaded instance itself.
+ * With {@link MemoryStorage#COMPACT} storage, values loaded through {@link #findOrLoad} are kept as Smile bytes
+ * ({@link CompactValue}), decoded on their first hit and kept decoded while among the {@code decoded-entries} decoded
+ * entries ({@link DecodedSet}); the caller that loaded a value gets the loaded instance itself.
  * Values stored without a type stay objects.
  */
 final class MemoryZenooCache extends AbstractZenooCache {
