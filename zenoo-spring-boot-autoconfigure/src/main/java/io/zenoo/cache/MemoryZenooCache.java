@@ -331,17 +331,22 @@ final class MemoryZenooCache extends AbstractZenooCache {
 			long start = statistics().start();
 			CompletableFuture<Stored> previous = this.cache.getIfPresent(key);
 			if (previous != null && previous.isDone()) {
-				if (isFresh(previous)) {
+				boolean fresh = isFresh(previous);
+				if (fresh) {
 					// the hot path: one lookup, no loader, no future plumbing
-					statistics().hit(key, start);
 					Stored stored = previous.join();
-					if (stored.refreshAfter() != Stored.NEVER && stored.refreshDueAt(this.ticker.read())) {
-						refreshInBackground(key, previous, loader, context);
+					Object value = unwrap ? decodedOrNull(stored) : stored;
+					if (value != null) {
+						statistics().hit(key, start);
+						if (stored.refreshAfter() != Stored.NEVER && stored.refreshDueAt(this.ticker.read())) {
+							refreshInBackground(key, previous, loader, context);
+						}
+						return Mono.just(value);
 					}
-					return Mono.just(unwrap ? stored.value() : stored);
+					// compact bytes that do not decode (counted as a decode failure): a miss, loaded again below
 				}
 				long keep = this.keepStaleNanos;
-				if (keep > 0 && !previous.isCompletedExceptionally()
+				if (!fresh && keep > 0 && !previous.isCompletedExceptionally()
 						&& previous.join().usableStaleAt(this.ticker.read(), keep)) {
 					return reloadStale(key, previous, loader, start)
 						.map((stored) -> unwrap(stored, unwrap, loadedHere));
@@ -371,6 +376,16 @@ final class MemoryZenooCache extends AbstractZenooCache {
 				return unwrap(stored, unwrap, loadedHere);
 			});
 		});
+	}
+
+	/** The entry's value, or {@code null} when it is held compact and does not decode (counted by the decoder). */
+	private static @Nullable Object decodedOrNull(Stored stored) {
+		try {
+			return stored.value();
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	private Object unwrap(Stored stored, boolean unwrap, @Nullable AtomicReference<@Nullable Object> loadedHere) {

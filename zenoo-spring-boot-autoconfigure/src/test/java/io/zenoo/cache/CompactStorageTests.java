@@ -146,6 +146,19 @@ class CompactStorageTests {
 	}
 
 	@Test
+	void bytesThatNoLongerDecodeAreAMissLoadedAgain() {
+		MemoryZenooCache cache = cache(100, 10);
+		load(cache, "k", ROWS, rows(1)).block();
+		CompactValue compact = (CompactValue) held(cache, "k");
+		java.util.Arrays.fill(compact.bytes, (byte) 0xff);
+		assertThat(load(cache, "k", ROWS, rows(2)).block()).isEqualTo(rows(2));
+		assertThat(cache.statistics().decodeFailures()).isEqualTo(1);
+		assertThat(cache.statistics().misses()).isEqualTo(2);
+		assertThat(cache.statistics().hits()).isZero();
+		assertThat(load(cache, "k", ROWS, rows(3)).block()).isEqualTo(rows(2));
+	}
+
+	@Test
 	void anEntryHitAgainSinceTheHandPassedIsSpared() {
 		MemoryZenooCache cache = cache(100, 4);
 		load(cache, "hot", ROWS, rows(0)).block();
