@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A value of a {@link MemoryStorage#COMPACT} memory cache: its encoded bytes and the type it was stored with (from the
  * caller, never from the bytes), plus its decoded form while it is one of the {@link DecodedSet}'s entries. A hit on a
  * decoded entry costs a volatile read; the first hit on an entry (or the first after its decoded form was dropped)
- * decodes it. 32 bytes of heap besides the bytes and the decoded form (with compressed references).
+ * decodes it. 40 bytes of heap besides the bytes and the decoded form (with compressed references).
  */
 final class CompactValue {
 
