@@ -30,7 +30,8 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
  * {@code <source id>\n<model>\n<number>}; an instance keeps the highest number it heard of per model.
  * <p>
  * Reads use a number no other instance can use (a random negative one, private to this instance) whenever the shared
- * one may be behind: from a local write until Redis confirmed its new number, and while the numbers are not loaded
+ * one may be behind: from a local write until Redis confirmed its new number and the numbers are loaded (a write's
+ * number is never traded for an older private one), and while the numbers are not loaded
  * (at start, and from a lost subscription or connection until {@code HGETALL} loaded them again). After a connection
  * dropped or came back, Lettuce re-subscribes silently and a little later than it reports the connection active: the
  * numbers count as loaded again only once this instance heard its own sync message ({@code <source id>\n\n<private
@@ -242,7 +243,10 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 				state.confirmed = value;
 			}
 			owesMore = state.owed > 0;
-			if (!owesMore) {
+			// While the numbers are not loaded, reads would fall back on the phase's private number, which may be
+			// older than this bump (an outage's number, under which values read before the write were stored): the
+			// bump's own private number stays until the numbers are loaded (see loaded()).
+			if (!owesMore && this.phase.get().token() == 0) {
 				state.pendingToken = 0;
 			}
 		}
@@ -387,11 +391,23 @@ final class RedisGenerations implements GenerationSource, AutoCloseable {
 		if (this.listening) {
 			Phase before = this.phase.getAndUpdate((current) -> (current.token() == token) ? Phase.LOADED : current);
 			if (before.token() == token && token != 0) {
+				releaseConfirmedTokens();
 				before.loaded().complete(null);
 				logger.debug("Loaded {} generations from {}", entries.size(), this.key);
 			}
 		}
 		drainAll();
+	}
+
+	/** The numbers are loaded: models whose bumps Redis confirmed meanwhile read under their confirmed numbers. */
+	private void releaseConfirmedTokens() {
+		this.models.forEach((model, state) -> {
+			synchronized (state) {
+				if (state.owed == 0 && !state.inFlight) {
+					state.pendingToken = 0;
+				}
+			}
+		});
 	}
 
 	private void drainAll() {
