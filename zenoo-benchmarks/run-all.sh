@@ -3,8 +3,9 @@
 #
 #   ./zenoo-benchmarks/run-all.sh [JMH options or a benchmark regex...]
 #
-# Environment (defaults give about 22 minutes on 2 cores):
-#   BENCH_FORKS (3)  BENCH_WARMUP (4 iterations)  BENCH_ITERATIONS (5)  BENCH_TIME (1 second per iteration)
+# Environment (defaults give about 27 minutes on 2 cores):
+#   BENCH_FORKS (3)  BENCH_WARMUP, BENCH_ITERATIONS, BENCH_TIME (iterations and seconds per iteration; unset: each
+#   benchmark's own, from its annotations, which give it the warm-up it needs)
 #   BENCH_WRK_SECONDS (10 per endpoint)  BENCH_SKIP_BUILD (set to 1 to reuse the jars already built)
 # Needs Redis on 127.0.0.1:6379 and wrk (installed with apt-get when missing and run as root).
 set -euo pipefail
@@ -13,9 +14,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 forks="${BENCH_FORKS:-3}"
-warmup="${BENCH_WARMUP:-4}"
-iterations="${BENCH_ITERATIONS:-5}"
-time="${BENCH_TIME:-1}"
+iteration_args=()
+[ -n "${BENCH_WARMUP:-}" ] && iteration_args+=(-wi "$BENCH_WARMUP")
+[ -n "${BENCH_ITERATIONS:-}" ] && iteration_args+=(-i "$BENCH_ITERATIONS")
+[ -n "${BENCH_TIME:-}" ] && iteration_args+=(-w "${BENCH_TIME}s" -r "${BENCH_TIME}s")
 wrk_seconds="${BENCH_WRK_SECONDS:-10}"
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -36,4 +38,4 @@ sample_app="$(ls zenoo-sample-app/target/zenoo-sample-app-*.jar | grep -v '\.ori
 
 java -jar zenoo-benchmarks/target/zenoo-benchmarks.jar \
 	--report docs --sample-app "$sample_app" --wrk-seconds "$wrk_seconds" \
-	-f "$forks" -wi "$warmup" -i "$iterations" -w "${time}s" -r "${time}s" -prof gc "$@"
+	-f "$forks" ${iteration_args[@]+"${iteration_args[@]}"} -prof gc "$@"

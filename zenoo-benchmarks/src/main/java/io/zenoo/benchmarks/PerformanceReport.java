@@ -158,10 +158,11 @@ final class PerformanceReport {
 				+ " every benchmark with `-prof gc`, runs the sample application under `wrk` (installing wrk with"
 				+ " apt-get when run as root and it is missing), and rewrites this file and the chart. It needs Redis on"
 				+ " 127.0.0.1:6379 (keys under a namespace of the run's own, removed afterwards). Environment:"
-				+ " `BENCH_FORKS` (default 3), `BENCH_WARMUP` (warm-up iterations, default 4), `BENCH_ITERATIONS`"
-				+ " (default 5), `BENCH_TIME` (seconds per iteration, default 1), `BENCH_WRK_SECONDS` (default 10);"
-				+ " arguments after the script's name go to JMH (for example a regular expression selecting"
-				+ " benchmarks). With the defaults the run takes about 22 minutes on 2 cores (29 benchmarks × 3 forks × about 13 s, plus filling Redis with 100,000 entries in each fork of the Redis invalidation benchmark and about a minute of wrk). `./mvnw verify` runs"
+				+ " `BENCH_FORKS` (default 3), `BENCH_WARMUP`, `BENCH_ITERATIONS` and `BENCH_TIME` (iterations and"
+				+ " seconds per iteration for every benchmark; unset, each benchmark's own annotations decide, which"
+				+ " give each the warm-up it needs), `BENCH_WRK_SECONDS` (default 10); arguments after the script's"
+				+ " name go to JMH (for example a regular expression selecting benchmarks). With the defaults the run"
+				+ " takes about 27 minutes on 2 cores. `./mvnw verify` runs"
 				+ " every benchmark for a moment (`BenchmarkSmokeTest`), so none can rot.\n");
 		return md.toString();
 	}
