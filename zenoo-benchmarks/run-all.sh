@@ -7,7 +7,8 @@
 #   BENCH_FORKS (3)  BENCH_WARMUP, BENCH_ITERATIONS, BENCH_TIME (iterations and seconds per iteration; unset: each
 #   benchmark's own, from its annotations, which give it the warm-up it needs)
 #   BENCH_WRK_SECONDS (10 per endpoint)  BENCH_SKIP_BUILD (set to 1 to reuse the jars already built)
-# Needs Redis on 127.0.0.1:6379 and wrk (installed with apt-get when missing and run as root).
+# Uses the Redis on 127.0.0.1:6379 when one answers (else a private redis-server), and wrk (installed with apt-get
+# when missing and run as root).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -12,15 +12,17 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.zenoo.test.redis.SharedRedis;
 
 /**
- * The machine's Redis as the benchmarks use it: a namespace of their own (so a run never touches anyone else's keys)
+ * The Redis the benchmarks use ({@link SharedRedis}: the machine's own on 127.0.0.1:6379 when it answers, else a
+ * private {@code redis-server} for this JVM): a namespace of their own (so a run never touches anyone else's keys)
  * and a raw Lettuce connection to find and remove the keys under it with {@code SCAN} (never {@code KEYS}).
  */
 final class BenchRedis implements AutoCloseable {
 
-	/** The machine's Redis on loopback. */
-	static final String URL = "redis://127.0.0.1:6379";
+	/** The URL of the Redis on loopback the benchmarks use. */
+	static final String URL = SharedRedis.url();
 
 	private static final int BATCH = 500;
 

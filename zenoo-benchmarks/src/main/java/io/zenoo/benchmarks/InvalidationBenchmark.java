@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
 
 /**
- * What invalidating one model costs (what every write does: {@code invalidateModelCache}) with 1,000 and with 100,000
- * cached entries of that model, in a memory cache and in a Redis cache (the machine's Redis, a namespace of this
+ * What invalidating one model costs (what every write does: {@code invalidateModelCache}) with 1,000, 10,000 and
+ * 100,000 cached entries of that model, in a memory cache and in a Redis cache (the machine's Redis, a namespace of this
  * run's own). The model gets a new generation instead of its entries being found and removed, so the cost should not
- * depend on how many there are. Goals: 100k / 1k ≤ 1.2, for each store.
+ * depend on how many there are. Goals: 10k / 1k and 100k / 1k ≤ 1.2, for each store.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -144,6 +144,22 @@ public class InvalidationBenchmark {
 
 	}
 
+	/** 10,000 entries in memory. */
+	@State(Scope.Benchmark)
+	public static class Memory10k extends Memory {
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			setUp(10_000);
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			close();
+		}
+
+	}
+
 	/** 100,000 entries in memory (fewer when {@link #LARGE_ENTRIES} says so). */
 	@State(Scope.Benchmark)
 	public static class Memory100k extends Memory {
@@ -176,6 +192,22 @@ public class InvalidationBenchmark {
 
 	}
 
+	/** 10,000 entries in Redis. */
+	@State(Scope.Benchmark)
+	public static class Redis10k extends Redis {
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			setUp(10_000);
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			close();
+		}
+
+	}
+
 	/** 100,000 entries in Redis (fewer when {@link #LARGE_ENTRIES} says so). */
 	@State(Scope.Benchmark)
 	public static class Redis100k extends Redis {
@@ -198,6 +230,12 @@ public class InvalidationBenchmark {
 		state.invalidate();
 	}
 
+	/** Invalidating the model with 10,000 entries in a memory cache. */
+	@Benchmark
+	public void memory10k(Memory10k state) {
+		state.invalidate();
+	}
+
 	/** Invalidating the model with 100,000 entries in a memory cache. */
 	@Benchmark
 	public void memory100k(Memory100k state) {
@@ -207,6 +245,12 @@ public class InvalidationBenchmark {
 	/** Invalidating the model with 1,000 entries in a Redis cache ({@code HINCRBY} and {@code PUBLISH}). */
 	@Benchmark
 	public void redis1k(Redis1k state) {
+		state.invalidate();
+	}
+
+	/** Invalidating the model with 10,000 entries in a Redis cache. */
+	@Benchmark
+	public void redis10k(Redis10k state) {
 		state.invalidate();
 	}
 

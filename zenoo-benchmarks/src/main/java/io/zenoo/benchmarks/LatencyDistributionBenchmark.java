@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The latency distribution (JMH {@code SampleTime}) of the same query read three ways: a memory-cache hit, a
- * Redis-cache hit (the machine's Redis, a namespace of this run's own) and an uncached call to the in-process Odoo
- * test server. Not a goal: the report draws their percentiles in one chart.
+ * The latency distribution (JMH {@code SampleTime}) of the same query read four ways: a memory-cache hit, a
+ * Redis-cache hit (the Redis of {@link BenchRedis}, a namespace of this run's own), a memory-cache miss (the lookup,
+ * the call to Odoo and the store) and an uncached call to the in-process Odoo test server. Not a goal: the report
+ * draws their percentiles in one chart.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -43,10 +44,13 @@ public class LatencyDistributionBenchmark {
 		this.zenoo = new ZenooFixture();
 		var manager = this.zenoo.cacheManager();
 		List<ResPartner> fromMemory = this.zenoo.warm(manager.setupMemoryCache(MemoryCacheSpec.of("memory")));
+		manager.setupMemoryCache(MemoryCacheSpec.of("miss"));
 		List<ResPartner> fromRedis = this.zenoo.warm(manager.setupRedisCache(
 				RedisCacheSpec.builder("redis").url(BenchRedis.URL).namespace(this.redis.namespace()).build()));
-		if (!fromMemory.equals(fromRedis) || !fromMemory.equals(uncachedCall())) {
-			throw new IllegalStateException("the three reads disagree on the rows");
+		long misses = manager.getCache("miss").statistics().misses();
+		if (!fromMemory.equals(fromRedis) || !fromMemory.equals(uncachedCall()) || !fromMemory.equals(memoryMiss())
+				|| !fromMemory.equals(memoryMiss()) || manager.getCache("miss").statistics().misses() != misses + 2) {
+			throw new IllegalStateException("the four reads disagree on the rows, or the misses do not miss");
 		}
 	}
 
@@ -68,6 +72,16 @@ public class LatencyDistributionBenchmark {
 	@Benchmark
 	public List<ResPartner> redisHit() {
 		return this.zenoo.companies("redis");
+	}
+
+	/**
+	 * A memory-cache miss: the model's cached queries are invalidated first (a generation bump, well under a
+	 * microsecond), so the lookup misses, Odoo is called and the result stored.
+	 */
+	@Benchmark
+	public List<ResPartner> memoryMiss() {
+		this.zenoo.cacheManager().invalidateModelCache("res.partner").block();
+		return this.zenoo.companies("miss");
 	}
 
 	/** The same query with no cache: a {@code search_read} round trip to the test server. */

@@ -156,8 +156,9 @@ final class PerformanceReport {
 		md.append("\n## How to run\n\n");
 		md.append("`").append(COMMAND).append("` builds the benchmarks and the sample application with `./mvnw`, runs"
 				+ " every benchmark with `-prof gc`, runs the sample application under `wrk` (installing wrk with"
-				+ " apt-get when run as root and it is missing), and rewrites this file and the chart. It needs Redis on"
-				+ " 127.0.0.1:6379 (keys under a namespace of the run's own, removed afterwards). Environment:"
+				+ " apt-get when run as root and it is missing), and rewrites this file and the chart. It uses the Redis on"
+				+ " 127.0.0.1:6379 when one answers, else a private `redis-server` (from the `PATH`, or the binary"
+				+ " shipped in `embedded-redis`); keys go under a namespace of the run's own, removed afterwards. Environment:"
 				+ " `BENCH_FORKS` (default 3), `BENCH_WARMUP`, `BENCH_ITERATIONS` and `BENCH_TIME` (iterations and"
 				+ " seconds per iteration for every benchmark; unset, each benchmark's own annotations decide, which"
 				+ " give each the warm-up it needs), `BENCH_WRK_SECONDS` (default 10); arguments after the script's"

@@ -95,7 +95,8 @@ class BenchmarkSmokeTest {
 			}
 		}
 		assertThat(scores.distributions()).containsOnlyKeys("LatencyDistributionBenchmark.memoryHit",
-				"LatencyDistributionBenchmark.redisHit", "LatencyDistributionBenchmark.uncachedCall");
+				"LatencyDistributionBenchmark.redisHit", "LatencyDistributionBenchmark.memoryMiss",
+				"LatencyDistributionBenchmark.uncachedCall");
 
 		String markdown = PerformanceReport.write(this.reportDirectory, scores, MachineInfo.current(),
 				Duration.ofNanos(System.nanoTime() - start), (wrk != null) ? null : "wrk not run in the smoke test");

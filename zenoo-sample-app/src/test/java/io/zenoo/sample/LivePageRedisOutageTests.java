@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.zenoo.cache.warmup.CacheWarmup;
+import io.zenoo.test.redis.RedisServerProcess;
+import io.zenoo.test.redis.SharedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,17 +37,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class LivePageRedisOutageTests {
 
-	private static final PrivateRedis REDIS = new PrivateRedis();
+	/** Started on first use: a class skipped for want of a browser starts no redis-server. */
+	private static RedisServerProcess redis;
 
-	private static final String NAMESPACE = TestRedis.randomNamespace();
+	private static final String NAMESPACE = SharedRedis.randomNamespace();
 
 	private static SystemBrowser browser;
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", REDIS::url);
+		registry.add("spring.data.redis.url", () -> privateRedis().url());
 		registry.add("zenoo.cache.caches.shared.namespace", () -> NAMESPACE);
 		registry.add("zenoo.cache.caches.reference.namespace", () -> NAMESPACE);
+	}
+
+	private static synchronized RedisServerProcess privateRedis() {
+		if (redis == null) {
+			redis = RedisServerProcess.start();
+		}
+		return redis;
 	}
 
 	@LocalServerPort
@@ -70,7 +80,9 @@ class LivePageRedisOutageTests {
 			}
 		}
 		finally {
-			REDIS.close();
+			if (redis != null) {
+				redis.close();
+			}
 		}
 	}
 
@@ -85,7 +97,7 @@ class LivePageRedisOutageTests {
 				.isEqualTo("Redis reachable · breaker closed · fallback off"));
 		assertThat(page.redisDegraded("shared")).isFalse();
 
-		REDIS.kill();
+		privateRedis().kill();
 		for (int i = 0; i < 8; i++) {
 			// the caches never fail their callers: Odoo answers while Redis is gone
 			web.get().uri("/partners/companies").exchange().expectStatus().isOk();

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.cache.warmup.CacheWarmup;
 import io.zenoo.test.OdooTestServer;
+import io.zenoo.test.redis.SharedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SystemBrowserCondition.class)
 class LivePageRedisTests {
 
-	private static final String NAMESPACE = TestRedis.randomNamespace();
+	private static final String NAMESPACE = SharedRedis.randomNamespace();
 
 	private static SystemBrowser browser;
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", TestRedis::url);
+		registry.add("spring.data.redis.url", SharedRedis::url);
 		registry.add("zenoo.cache.caches.shared.namespace", () -> NAMESPACE);
 		registry.add("zenoo.cache.caches.reference.namespace", () -> NAMESPACE);
 	}

@@ -72,6 +72,49 @@ class MoreEndpointsTests {
 	}
 
 	@Test
+	void pingAnswersItsConstantWithoutCallingOdoo() {
+		int calls = this.embeddedOdoo.calls().total();
+		this.web.get().uri("/ping").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("pong");
+		assertThat(this.embeddedOdoo.calls().total()).isEqualTo(calls);
+	}
+
+	@Test
+	void actuatorMetricsShowTheCacheMetersAndTheRpcTimer() {
+		this.web.get().uri("/partners/companies").exchange().expectStatus().isOk();
+		this.web.get().uri("/partners/companies").exchange().expectStatus().isOk();
+		this.web.get()
+			.uri("/actuator/metrics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.names")
+			.value((names) -> assertThat(names).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.contains("cache.gets", "cache.puts", "cache.size", "zenoo.rpc"));
+		this.web.get()
+			.uri("/actuator/metrics/cache.gets?tag=result:hit")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.value((hits) -> assertThat(((Number) hits).doubleValue()).isGreaterThanOrEqualTo(1))
+			.jsonPath("$.availableTags[?(@.tag == 'cache')].values[*]")
+			.value((caches) -> assertThat(caches).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.isNotEmpty());
+		this.web.get()
+			.uri("/actuator/metrics/zenoo.rpc")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[?(@.statistic == 'COUNT')].value")
+			.value((counts) -> assertThat(counts).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.first()
+				.satisfies((count) -> assertThat(((Number) count).doubleValue()).isPositive()));
+	}
+
+	@Test
 	void countriesAreSortedByName() {
 		this.web.get()
 			.uri("/reference/countries")

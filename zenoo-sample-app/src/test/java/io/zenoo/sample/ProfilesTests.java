@@ -17,6 +17,7 @@ import io.zenoo.client.ZenooClient;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
 import org.awaitility.Awaitility;
+import io.zenoo.test.redis.SharedRedis;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -55,8 +56,8 @@ class ProfilesTests {
 
 	@Test
 	void prodProfileIsTheGuidesProductionConfiguration() {
-		String namespace = TestRedis.randomNamespace();
-		Map<String, Object> properties = Map.of("REDIS_URL", TestRedis.url(), "zenoo.cache.caches.fast.namespace",
+		String namespace = SharedRedis.randomNamespace();
+		Map<String, Object> properties = Map.of("REDIS_URL", SharedRedis.url(), "zenoo.cache.caches.fast.namespace",
 				namespace, "zenoo.cache.caches.reference.namespace", namespace);
 		try (ConfigurableApplicationContext context = start(properties, "prod")) {
 			ZenooCacheManager caches = context.getBean(ZenooCacheManager.class);
@@ -76,8 +77,8 @@ class ProfilesTests {
 
 	@Test
 	void highPerformanceProfileIsTheGuidesMultiTierConfiguration() {
-		String namespace = TestRedis.randomNamespace();
-		Map<String, Object> properties = Map.of("REDIS_URL", TestRedis.url(), "zenoo.cache.caches.l2.namespace",
+		String namespace = SharedRedis.randomNamespace();
+		Map<String, Object> properties = Map.of("REDIS_URL", SharedRedis.url(), "zenoo.cache.caches.l2.namespace",
 				namespace);
 		try (ConfigurableApplicationContext context = start(properties, "high-performance")) {
 			ZenooCacheManager caches = context.getBean(ZenooCacheManager.class);
@@ -155,7 +156,7 @@ class ProfilesTests {
 	}
 
 	private static List<String> keys(String pattern) {
-		RedisClient redis = RedisClient.create(TestRedis.url());
+		RedisClient redis = RedisClient.create(SharedRedis.url());
 		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
 			return ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(pattern).limit(500)).stream().toList();
 		}

@@ -14,6 +14,7 @@ import io.zenoo.cache.warmup.CacheWarmup;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.test.OdooTestServer;
 import org.awaitility.Awaitility;
+import io.zenoo.test.redis.SharedRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("redis")
 class RedisProfileTests {
 
-	private static final String NAMESPACE = TestRedis.randomNamespace();
+	private static final String NAMESPACE = SharedRedis.randomNamespace();
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", TestRedis::url);
+		registry.add("spring.data.redis.url", SharedRedis::url);
 		registry.add("zenoo.cache.caches.shared.namespace", () -> NAMESPACE);
 		registry.add("zenoo.cache.caches.reference.namespace", () -> NAMESPACE);
 	}
@@ -133,7 +134,7 @@ class RedisProfileTests {
 	}
 
 	private static List<String> keys(String pattern) {
-		RedisClient redis = RedisClient.create(TestRedis.url());
+		RedisClient redis = RedisClient.create(SharedRedis.url());
 		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
 			return ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(pattern).limit(500)).stream().toList();
 		}

@@ -11,11 +11,13 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Estimates the Java heap that a memory cache entry takes from the value's JSON form (written by Jackson): each JSON
- * token is priced as the Java object the client makes of it (an unmodifiable {@code LinkedHashMap} per object, an
- * unmodifiable {@code ArrayList} per array, a {@code String}, {@code Long} or {@code Double} per scalar, field names
- * shared), on a 64-bit JVM with compressed references. Typed records cost less than the maps this assumes, so their
- * estimate is on the high side. Only sampled entries are estimated, when statistics are asked for: puts pay nothing.
+ * Estimates the Java heap that a memory cache entry takes: the value's object graph as {@link ObjectGraphSize} walks it
+ * (typed records, maps, lists, strings, numbers, on a 64-bit JVM with compressed references), or, for a value with
+ * objects that cannot be read, its JSON form (written by Jackson) with each JSON token priced as the Java object the
+ * client makes of it for an untyped row (an unmodifiable {@code LinkedHashMap} per object, an unmodifiable
+ * {@code ArrayList} per array, a {@code String}, {@code Long} or {@code Double} per scalar, field names shared). A
+ * compact entry is its bytes plus, while it is decoded, the decoded value. Only sampled entries are estimated, when
+ * statistics are asked for: puts pay nothing.
  */
 final class HeapEstimator {
 
@@ -55,6 +57,15 @@ final class HeapEstimator {
 		if (value instanceof CompactValue compact) {
 			return compactBytes(compact);
 		}
+		long walked = ObjectGraphSize.of(value);
+		return (walked >= 0) ? walked : jsonBytes(value);
+	}
+
+	/**
+	 * The fallback for values whose objects cannot all be read: each JSON token of the value priced as the object
+	 * the client would make of it for an untyped row.
+	 */
+	static long jsonBytes(Object value) {
 		try {
 			byte[] json = JSON.writeValueAsBytes(value);
 			try (JsonParser parser = JSON.createParser(json)) {
@@ -148,7 +159,7 @@ final class HeapEstimator {
 		return 24 + align(16 + (latin1 ? length : 2L * length));
 	}
 
-	private static boolean isLatin1(String text) {
+	static boolean isLatin1(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			if (text.charAt(i) > 0xFF) {
 				return false;

@@ -1,9 +1,11 @@
 package io.zenoo.actuate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -15,7 +17,7 @@ import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.cache.stats.BreakerState;
 import io.zenoo.client.OdooCallObserver;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.OdooProtocol;
@@ -25,10 +27,14 @@ import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.transport.OdooTransports;
 import io.zenoo.test.OdooTestServer;
 import io.zenoo.test.OdooTestUsers;
+import io.zenoo.test.redis.RedisServerProcess;
+import io.zenoo.test.redis.SharedRedis;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static io.zenoo.cache.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +132,74 @@ class ZenooMetricsTests {
 			.functionCounter()).isNotNull();
 		assertThat(this.registry.get("cache.gets").tag("cache", "l2").tag("tier", "redis").tag("result", "hit")
 			.functionCounter()).isNotNull();
+	}
+
+	/**
+	 * The meters follow a real outage: a private redis-server is killed, the breaker gauge shows open (1) and the
+	 * fallback gauge active (1) while it is down, both go back to 0 once it is restarted and the breaker closes; an
+	 * invalidation sent by another instance of the tiered cache is counted as received.
+	 */
+	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
+	void breakerFallbackAndReceivedInvalidationMetersFollowARealOutage() {
+		try (RedisServerProcess redis = RedisServerProcess.start()) {
+			new ZenooCacheMeterBinder(this.caches, "zenooCacheManager").bindTo(this.registry);
+			this.caches.setupMemoryCache(MemoryCacheSpec.of("l1"));
+			this.caches.setupRedisCache(outageSpec(redis));
+			ZenooCache tiered = this.caches.setupTieredCache("both", "l1", "l2");
+			ZenooCacheManager other = new ZenooCacheManager();
+			try {
+				other.setupMemoryCache(MemoryCacheSpec.of("l1"));
+				other.setupRedisCache(outageSpec(redis));
+				ZenooCache otherTiered = other.setupTieredCache("both", "l1", "l2");
+				tiered.store("k", "v", null).block();
+				// an instance's own invalidations are not counted as received
+				assertThat(counter("zenoo.cache.invalidations", "both", "direction", "received")).isZero();
+				// subscribing to the invalidation channel is asynchronous: write again until one message arrives
+				eventually(() -> {
+					otherTiered.store("k", "w", null).block();
+					return counter("zenoo.cache.invalidations", "both", "direction", "received") >= 1;
+				});
+			}
+			finally {
+				other.destroy();
+			}
+			assertThat(gauge("zenoo.cache.redis.breaker.state", "l2")).isZero();
+
+			redis.kill();
+			eventually(() -> {
+				this.caches.getCache("l2").find("probe-" + UUID.randomUUID(), String.class).block();
+				return gauge("zenoo.cache.redis.breaker.state", "l2") == BreakerState.OPEN.code();
+			});
+			assertThat(gauge("zenoo.cache.redis.fallback.active", "l2")).isEqualTo(1);
+			assertThat(this.caches.isFallbackActive("l2")).isTrue();
+
+			redis.restart();
+			// the client reconnects with a back-off of its own: allow it more than eventually's 10 s
+			Awaitility.await("the breaker closing after the restart")
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> {
+					this.caches.getCache("l2").find("probe-" + UUID.randomUUID(), String.class).block();
+					return gauge("zenoo.cache.redis.breaker.state", "l2") == BreakerState.CLOSED.code();
+				});
+			assertThat(gauge("zenoo.cache.redis.fallback.active", "l2")).isZero();
+		}
+	}
+
+	private RedisCacheSpec outageSpec(RedisServerProcess redis) {
+		return RedisCacheSpec.builder("l2")
+			.url(redis.url())
+			.namespace(this.namespace)
+			.circuitBreakerThreshold(2)
+			.circuitBreakerWait(Duration.ofMillis(300))
+			.commandTimeout(Duration.ofMillis(200))
+			.retryAttempts(0)
+			.build();
+	}
+
+	private double gauge(String name, String cache) {
+		return this.registry.get(name).tag("cache", cache).gauge().value();
 	}
 
 	@Test

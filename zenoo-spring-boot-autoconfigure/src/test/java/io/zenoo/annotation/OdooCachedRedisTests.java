@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.zenoo.cache.CacheType;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.repository.sample.AnnotatedPartnerService;

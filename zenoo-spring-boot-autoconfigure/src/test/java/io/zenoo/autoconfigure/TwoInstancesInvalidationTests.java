@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.QueryBuilder;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResPartner;

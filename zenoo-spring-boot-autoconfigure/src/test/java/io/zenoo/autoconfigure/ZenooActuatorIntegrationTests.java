@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.RedisServerProcess;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.cache.stats.BreakerState;
+import io.zenoo.test.redis.RedisServerProcess;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
@@ -66,6 +67,7 @@ class ZenooActuatorIntegrationTests {
 	private Map<String, Object> baseProperties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
+		properties.put("server.address", "127.0.0.1");
 		properties.put("spring.data.redis.url", SharedRedis.url());
 		properties.put("management.endpoints.web.exposure.include", "health,zenoo,caches,env,configprops");
 		properties.put("management.endpoint.health.show-details", "always");
@@ -126,6 +128,9 @@ class ZenooActuatorIntegrationTests {
 			properties.put("zenoo.cache.caches.private.type", "redis");
 			properties.put("zenoo.cache.caches.private.url", redis.url());
 			properties.put("zenoo.cache.caches.private.namespace", this.namespace);
+			properties.put("zenoo.cache.caches.private.circuit-breaker-threshold", "2");
+			properties.put("zenoo.cache.caches.private.retry-attempts", "0");
+			properties.put("zenoo.cache.caches.private.command-timeout", "200ms");
 			properties.put("zenoo.cache.health.alert-threshold", "0.9");
 			properties.put("zenoo.cache.health.min-requests", "1");
 			WebTestClient web = start(properties);
@@ -146,6 +151,19 @@ class ZenooActuatorIntegrationTests {
 				.jsonPath("$.components.zenooCache.details.caches.private.warning").value(
 						(warning) -> assertThat((String) warning).contains("below the alert threshold"))
 				.jsonPath("$.components.zenooCache.details.caches.shared.degraded").isEqualTo(false);
+			// calls failing on the dead Redis open the breaker; the fallback serves meanwhile, still UP
+			eventually(() -> {
+				client.model(ResCountry.class).filter("code", "FR").cache("private").all().block();
+				return lastContext().getBean(ZenooCacheManager.class).breakerState("private") == BreakerState.OPEN;
+			});
+			web.get().uri("/actuator/health").exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.status").isEqualTo("UP")
+				.jsonPath("$.components.zenooCache.status").isEqualTo("UP")
+				.jsonPath("$.components.zenooCache.details.caches.private.breaker").isEqualTo("open")
+				.jsonPath("$.components.zenooCache.details.caches.private.fallbackActive").isEqualTo(true)
+				.jsonPath("$.components.zenooCache.details.caches.private.degraded").isEqualTo(true);
 		}
 	}
 

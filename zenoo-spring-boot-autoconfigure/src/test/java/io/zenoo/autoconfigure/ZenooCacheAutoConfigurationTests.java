@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zenoo.cache.CacheType;
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 

@@ -16,7 +16,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.zenoo.actuate.ZenooSanitizingFunction;
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.test.OdooTestServer;
@@ -164,6 +164,7 @@ class ZenooEncryptionConfigurationTests {
 	void keysAppearInNoEndpointNorLog(CapturedOutput output) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
+		properties.put("server.address", "127.0.0.1");
 		properties.put("management.endpoints.web.exposure.include", "env,configprops");
 		properties.put("management.endpoint.env.show-values", "always");
 		properties.put("management.endpoint.configprops.show-values", "always");

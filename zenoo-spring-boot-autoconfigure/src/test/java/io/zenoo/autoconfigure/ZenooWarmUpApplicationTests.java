@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.cache.warmup.CacheWarmer;
 import io.zenoo.cache.warmup.CacheWarmup;
 import io.zenoo.cache.warmup.CacheWarmupException;
@@ -78,6 +78,7 @@ class ZenooWarmUpApplicationTests {
 	private Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
+		properties.put("server.address", "127.0.0.1");
 		properties.put("spring.data.redis.url", SharedRedis.url());
 		properties.put("management.endpoints.web.exposure.include", "zenoo");
 		properties.put("zenoo.odoo.url", odoo.url());

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EncryptedRedisCacheTests {
 
-	static final String URL = io.zenoo.cache.support.SharedRedis.url();
+	static final String URL = io.zenoo.test.redis.SharedRedis.url();
 
 	static final String NAMESPACE = "zenoo_enc_" + UUID.randomUUID().toString().substring(0, 8);
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.zenoo.cache.support.RedisServerProcess;
+import io.zenoo.test.redis.RedisServerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

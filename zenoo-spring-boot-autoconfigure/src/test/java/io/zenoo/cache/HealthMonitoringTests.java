@@ -7,7 +7,7 @@ import java.util.List;
 import io.zenoo.cache.stats.RedisHealth;
 import io.zenoo.cache.stats.ZenooCacheHealthEvent;
 import io.zenoo.cache.stats.ZenooCacheHealthEvent.Kind;
-import io.zenoo.cache.support.RedisServerProcess;
+import io.zenoo.test.redis.RedisServerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

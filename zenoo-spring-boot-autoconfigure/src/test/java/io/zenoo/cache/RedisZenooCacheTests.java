@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisZenooCacheTests {
 
-	static final String URL = io.zenoo.cache.support.SharedRedis.url();
+	static final String URL = io.zenoo.test.redis.SharedRedis.url();
 
 	static final String NAMESPACE = "zenoo_test_" + UUID.randomUUID().toString().substring(0, 8);
 

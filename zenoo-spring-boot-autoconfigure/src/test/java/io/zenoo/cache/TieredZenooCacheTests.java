@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.zenoo.cache.support.RedisServerProcess;
+import io.zenoo.test.redis.RedisServerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TieredZenooCacheTests {
 
-	static final String URL = io.zenoo.cache.support.SharedRedis.url();
+	static final String URL = io.zenoo.test.redis.SharedRedis.url();
 
 	final String namespace = "zenoo_tiered_" + UUID.randomUUID().toString().substring(0, 8);
 

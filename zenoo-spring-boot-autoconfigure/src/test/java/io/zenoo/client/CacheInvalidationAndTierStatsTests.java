@@ -16,7 +16,7 @@ import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.cache.stats.BreakerState;
 import io.zenoo.cache.stats.DetailedCacheStats;
 import io.zenoo.cache.stats.RedisHealth;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;

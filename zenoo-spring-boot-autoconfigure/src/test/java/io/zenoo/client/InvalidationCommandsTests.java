@@ -9,7 +9,7 @@ import io.zenoo.cache.CacheStrategy;
 import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.RedisServerProcess;
+import io.zenoo.test.redis.RedisServerProcess;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.test.OdooTestServer;

@@ -16,7 +16,7 @@ import io.zenoo.cache.CacheStrategy;
 import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.client.transport.OdooTransports;
 import io.zenoo.test.OdooTestServer;

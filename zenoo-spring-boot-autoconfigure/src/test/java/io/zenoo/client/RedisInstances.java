@@ -11,7 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 
 /**
  * Application instances of one test on the shared Redis: cache managers whose Redis caches live in one random key

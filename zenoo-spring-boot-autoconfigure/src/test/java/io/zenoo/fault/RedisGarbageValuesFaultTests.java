@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.fault.RedisFaultSupport.RawRedis;
@@ -130,6 +130,7 @@ class RedisGarbageValuesFaultTests {
 	}
 
 	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void randomGarbageIsNeverOneWellFormedValue() {
 		// the value that once made a get(id) "return null" in CI: one 0x90 byte, MessagePack's empty array
 		assertThat(wellFormedMsgpack(new byte[] { (byte) 0x90 })).isTrue();

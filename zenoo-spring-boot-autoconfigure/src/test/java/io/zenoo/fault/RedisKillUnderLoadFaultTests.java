@@ -18,7 +18,7 @@ import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.cache.stats.BreakerState;
-import io.zenoo.cache.support.RedisServerProcess;
+import io.zenoo.test.redis.RedisServerProcess;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.QueryBuilder;
 import io.zenoo.client.ZenooClient;

@@ -13,7 +13,7 @@ import io.zenoo.cache.CacheStrategy;
 import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.RedisServerProcess;
+import io.zenoo.test.redis.RedisServerProcess;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.ZenooClientSettings;

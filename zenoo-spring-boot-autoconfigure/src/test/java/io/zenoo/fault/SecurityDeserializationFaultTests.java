@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResPartner;
 import io.zenoo.fault.RedisFaultSupport.RawRedis;
@@ -87,6 +87,7 @@ class SecurityDeserializationFaultTests {
 	}
 
 	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void theGadgetStreamIsARealJavaSerializationThatWouldRun() throws Exception {
 		byte[] stream = gadgetStream();
 		assertThat(stream).startsWith((byte) 0xac, (byte) 0xed, (byte) 0x00, (byte) 0x05);
@@ -143,6 +144,7 @@ class SecurityDeserializationFaultTests {
 	}
 
 	@Test
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void noMainClassRefersToAJdkDeserializerOrToDefaultTyping() throws IOException, URISyntaxException {
 		Path classes = Path.of(ZenooClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		List<String> forbidden = List.of("java/io/ObjectInputStream", "java/beans/XMLDecoder", "readUnshared",
@@ -171,6 +173,7 @@ class SecurityDeserializationFaultTests {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "json", "msgpack" })
+	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void theCacheCodecsMapperHasNoDefaultTyping(String serializer) throws Exception {
 		ConfigurableApplicationContext context = RepositoryTestApplication.start(odoo.server(),
 				"zenoo.cache.caches.fast.type=redis", "zenoo.cache.caches.fast.url=" + SharedRedis.url(),

@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.RedisServerProcess;
+import io.zenoo.test.redis.RedisServerProcess;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.model.ResCountry;
 import io.zenoo.fault.RedisFaultSupport.RawRedis;
@@ -61,6 +61,7 @@ class SecuritySecretsFaultTests {
 	private static Map<String, Object> properties(OdooTestServer server) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
+		properties.put("server.address", "127.0.0.1");
 		properties.put("management.endpoints.web.exposure.include", "health,zenoo,caches,env,configprops");
 		properties.put("management.endpoint.health.show-details", "always");
 		properties.put("management.endpoint.env.show-values", "always");

@@ -22,7 +22,7 @@ import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCacheManager;
 import io.zenoo.cache.ZenooCacheStatistics;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.QueryBuilder;
 import io.zenoo.client.ZenooClient;

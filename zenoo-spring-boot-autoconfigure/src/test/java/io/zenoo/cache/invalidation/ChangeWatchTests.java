@@ -14,7 +14,7 @@ import io.zenoo.cache.MemoryCacheSpec;
 import io.zenoo.cache.RedisCacheSpec;
 import io.zenoo.cache.ZenooCache;
 import io.zenoo.cache.ZenooCacheManager;
-import io.zenoo.cache.support.SharedRedis;
+import io.zenoo.test.redis.SharedRedis;
 import io.zenoo.client.OdooCredentials;
 import io.zenoo.client.ZenooClient;
 import io.zenoo.client.ZenooClientSettings;

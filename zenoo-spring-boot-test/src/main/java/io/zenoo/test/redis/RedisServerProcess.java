@@ -1,4 +1,4 @@
-package io.zenoo.cache.support;
+package io.zenoo.test.redis;
 
 import java.io.BufferedReader;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.zenoo.cache.support;
+package io.zenoo.test.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * The Redis that non-destructive tests share: the machine's own at 127.0.0.1:6379 when it answers {@code PING}, else
  * one private {@code redis-server} for the whole test JVM (from the PATH, or the binary shipped in embedded-redis),
  * so that a fresh machine without Redis still runs every Redis test instead of skipping it. Tests must keep to their
- * own key namespace and never flush the server.
+ * own key namespace ({@link #randomNamespace()}) and never flush the server; tests that stop, kill or break Redis use
+ * a {@link RedisServerProcess} of their own instead.
  */
 public final class SharedRedis {
 
@@ -46,6 +47,14 @@ public final class SharedRedis {
 	public static String url(int database) {
 		String base = url();
 		return base.substring(0, base.lastIndexOf('/') + 1) + database;
+	}
+
+	/**
+	 * A key namespace of one test's own, so that tests sharing the server never see each other's keys.
+	 * @return a namespace no other caller of this method gets
+	 */
+	public static String randomNamespace() {
+		return "t" + java.util.UUID.randomUUID().toString().replace("-", "");
 	}
 
 	/** @return the host of the shared Redis */
