@@ -35,8 +35,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class BenchmarkMain {
 
-	/** The {@code SampleTime} benchmarks drawn in the chart: {@link LatencyDistributionBenchmark}'s three. */
-	private static final int LATENCY_SERIES = 3;
+	/** The {@code SampleTime} benchmarks drawn in the chart: {@link LatencyDistributionBenchmark}'s four. */
+	private static final int LATENCY_SERIES = 4;
 
 	private static final String FOOTPRINT = MemoryFootprintBenchmark.class.getName() + ".cacheResults";
 

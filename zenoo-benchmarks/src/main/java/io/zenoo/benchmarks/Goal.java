@@ -89,7 +89,7 @@ record Goal(String number, String name, String subject, String baseline, double 
 			atMost("9", "heap retained per cached 80-row result vs its JSON size",
 					"MemoryFootprintBenchmark.cacheResults:heap per result",
 					"MemoryFootprintBenchmark.cacheResults:JSON per result", 1.5),
-			new Goal("10", "sample app under wrk: cached endpoint vs constant endpoint, requests per second",
+			new Goal("10", "sample app under wrk: cached endpoint vs a constant endpoint with the same body, requests per second",
 					WrkLoad.PREFIX + WrkLoad.CACHED, WrkLoad.PREFIX + WrkLoad.CONSTANT, 0.5, true));
 
 	/** Goals 1-4: their subjects' and baselines' allocation per operation is reported. */

@@ -79,6 +79,21 @@ class MoreEndpointsTests {
 	}
 
 	@Test
+	void theConstantCompaniesAnswerLikeTheCachedEndpointAndReadOdooOnce() {
+		String cached = this.web.get().uri("/partners/companies").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		String constant = this.web.get().uri("/ping/companies").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(constant).isEqualTo(cached).contains("\"isCompany\":true");
+		int calls = this.embeddedOdoo.calls().total();
+		for (int i = 0; i < 3; i++) {
+			this.web.get().uri("/ping/companies").exchange().expectStatus().isOk().expectBody(String.class)
+				.isEqualTo(constant);
+		}
+		assertThat(this.embeddedOdoo.calls().total()).isEqualTo(calls);
+	}
+
+	@Test
 	void actuatorMetricsShowTheCacheMetersAndTheRpcTimer() {
 		this.web.get().uri("/partners/companies").exchange().expectStatus().isOk();
 		this.web.get().uri("/partners/companies").exchange().expectStatus().isOk();

@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,9 @@ public final class RecordMapper<T> {
 
 	private final List<String> fieldNames;
 
+	/** The component index of each mapped field, for rows whose fields come in another order. */
+	private final Map<String, Integer> fieldIndexes;
+
 	private static final byte SKIP = 0;
 
 	private static final byte PLAIN = 1;
@@ -129,6 +133,11 @@ public final class RecordMapper<T> {
 			parameterTypes[i] = component.getType();
 		}
 		this.fieldNames = List.copyOf(names);
+		Map<String, Integer> indexes = new HashMap<>();
+		for (int i = 0; i < count; i++) {
+			indexes.put(this.fields[i], i);
+		}
+		this.fieldIndexes = Map.copyOf(indexes);
 		this.constructor = constructor(type, parameterTypes);
 	}
 
@@ -235,10 +244,11 @@ public final class RecordMapper<T> {
 			throw new OdooMappingException("A row of model " + modelForMessages() + " must be a JSON object, got "
 					+ JsonValues.describe(row));
 		}
+		JsonNode[] values = valuesInComponentOrder(row);
 		Object[] arguments = new Object[this.readers.length];
 		for (int i = 0; i < arguments.length; i++) {
 			try {
-				arguments[i] = this.readers[i].read(row.get(this.fields[i]));
+				arguments[i] = this.readers[i].read(values[i]);
 			}
 			catch (ValueMismatchException ex) {
 				throw new OdooMappingException("Cannot read field '" + this.fields[i] + "' of model "
@@ -259,6 +269,34 @@ public final class RecordMapper<T> {
 		catch (Throwable ex) {
 			throw new OdooMappingException("The constructor of " + this.type.getName() + " failed", ex);
 		}
+	}
+
+	/**
+	 * The row's values by component index ({@code null} for a field the row lacks), in one pass over its properties.
+	 * Odoo sends {@code id} first and then the fields in the order they were asked for, which is the components'
+	 * order when the fields came from {@link #fieldNames()}: each property is then the next expected one, compared
+	 * once, instead of looked up by name; a property out of that order is looked up.
+	 */
+	private JsonNode[] valuesInComponentOrder(JsonNode row) {
+		JsonNode[] values = new JsonNode[this.fields.length];
+		int next = 0;
+		for (Map.Entry<String, JsonNode> property : row.properties()) {
+			String name = property.getKey();
+			int index;
+			if (next < this.fields.length && this.fields[next].equals(name)) {
+				index = next;
+			}
+			else {
+				Integer found = this.fieldIndexes.get(name);
+				if (found == null) {
+					continue;
+				}
+				index = found;
+			}
+			values[index] = property.getValue();
+			next = index + 1;
+		}
+		return values;
 	}
 
 	/**

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.zenoo.client.ZenooClientSettings;
 import io.zenoo.client.error.OdooException;
 import io.zenoo.client.error.OdooMalformedResponseException;
@@ -46,7 +48,7 @@ final class OdooHttp {
 
 	private static final String SESSION_COOKIE = "session_id";
 
-	/** The context key of the time (System.nanoTime) the request was sent: 0 until it is. */
+	/** The context key of the request's {@link Sent}: when it was sent, and on which event loop. */
 	private static final String SENT_AT = OdooHttp.class.getName() + ".sentAt";
 
 	private final WebClient webClient;
@@ -84,8 +86,8 @@ final class OdooHttp {
 					(int) Math.min(settings.connectTimeout().toMillis(), Integer.MAX_VALUE))
 			.responseTimeout(settings.readTimeout())
 			.doAfterRequest((request, connection) -> request.currentContextView()
-				.<AtomicLong>getOrEmpty(SENT_AT)
-				.ifPresent((sentAt) -> sentAt.set(System.nanoTime())));
+				.<Sent>getOrEmpty(SENT_AT)
+				.ifPresent((sent) -> sent.sent(connection.channel().eventLoop())));
 		WebClient webClient = builder.clone().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		String url = settings.url().toString();
 		String baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -135,7 +137,7 @@ final class OdooHttp {
 		// the request is sent, after any wait for a place
 		return this.bulkhead.guard(request.exchangeToMono((response) -> read(response, target, failures))
 			.onErrorMap((ex) -> !(ex instanceof OdooException), (ex) -> failures.translate(ex, target))
-			.contextWrite((context) -> context.put(SENT_AT, new AtomicLong())), target);
+			.contextWrite((context) -> context.put(SENT_AT, new Sent())), target);
 	}
 
 	/**
@@ -144,12 +146,41 @@ final class OdooHttp {
 	 */
 	private Mono<HttpResult> read(ClientResponse response, Target target, TransportFailures failures) {
 		return Mono.deferContextual((context) -> {
-			AtomicLong sentAt = context.<AtomicLong>getOrEmpty(SENT_AT).orElse(null);
-			long sent = (sentAt != null && sentAt.get() != 0) ? sentAt.get() : System.nanoTime();
-			long remaining = this.readTimeoutNanos - (System.nanoTime() - sent);
-			return readBody(response, target, failures)
-				.timeout(Duration.ofNanos(Math.max(remaining, 1)));
+			Sent sent = context.<Sent>getOrEmpty(SENT_AT).orElse(null);
+			long sentAt = (sent != null && sent.at != 0) ? sent.at : System.nanoTime();
+			long remaining = Math.max(this.readTimeoutNanos - (System.nanoTime() - sentAt), 1);
+			EventLoop loop = (sent != null) ? sent.loop : null;
+			if (loop == null) {
+				return readBody(response, target, failures).timeout(Duration.ofNanos(remaining));
+			}
+			return readBody(response, target, failures).timeout(deadline(loop, remaining));
 		});
+	}
+
+	/**
+	 * A signal after {@code nanos} from a timer of the connection's own event loop. The response is read on that
+	 * loop, so starting and cancelling the timer stays on its thread, where Reactor's default timer (a scheduler
+	 * thread of its own) would be woken for every request.
+	 */
+	private static Mono<Long> deadline(EventLoop loop, long nanos) {
+		return Mono.create((sink) -> {
+			ScheduledFuture<?> timer = loop.schedule(() -> sink.success(0L), nanos, TimeUnit.NANOSECONDS);
+			sink.onCancel(() -> timer.cancel(false));
+		});
+	}
+
+	/** When a request was sent (System.nanoTime, 0 until it is) and the event loop of its connection. */
+	private static final class Sent {
+
+		volatile long at;
+
+		volatile @Nullable EventLoop loop;
+
+		void sent(EventLoop loop) {
+			this.loop = loop;
+			this.at = System.nanoTime();
+		}
+
 	}
 
 	private Mono<HttpResult> readBody(ClientResponse response, Target target, TransportFailures failures) {

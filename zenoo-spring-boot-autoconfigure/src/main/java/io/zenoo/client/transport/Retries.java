@@ -1,6 +1,7 @@
 package io.zenoo.client.transport;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zenoo.client.ZenooClientSettings;
 import io.zenoo.client.error.OdooTransportException;
@@ -49,8 +50,21 @@ final class Retries {
 		return failure instanceof OdooTransportException transport && transport.isTransient();
 	}
 
+	/**
+	 * The request with retries. Reactor's retry operator is set up only once the first attempt has failed with a
+	 * transient failure, so that a call that succeeds (nearly all of them) does not pay for it: it then sees that
+	 * failure as its first, backs off and subscribes the request again, exactly as if it had been there from the
+	 * start.
+	 */
 	<T> Mono<T> apply(Mono<T> request) {
-		return (this.attempts > 0) ? request.retryWhen(this.retry) : request;
+		if (this.attempts == 0) {
+			return request;
+		}
+		return request.onErrorResume(Retries::isTransient, (first) -> {
+			AtomicBoolean firstReplayed = new AtomicBoolean();
+			return Mono.defer(() -> firstReplayed.compareAndSet(false, true) ? Mono.<T>error(first) : request)
+				.retryWhen(this.retry);
+		});
 	}
 
 	private static void log(Retry.RetrySignal signal) {
