@@ -133,19 +133,22 @@ public final class BenchmarkMain {
 
 	/**
 	 * The heap footprint benchmark runs on its own, with the same forks and iterations but no other profiler: the
-	 * heap it measures must not include what a profiler keeps.
+	 * heap it measures must not include what a profiler keeps. It always runs in a fork, also when the others run in
+	 * this JVM (the smoke test): a heap delta taken in a JVM that ran the other benchmarks measures their leftovers
+	 * too, and came out negative there.
 	 */
 	private static Options footprintOptions(Options options, boolean failOnError) {
 		OptionsBuilder builder = new OptionsBuilder();
 		builder.include(FOOTPRINT).addProfiler(MeasurementsProfiler.class).shouldFailOnError(failOnError);
 		if (options.getForkCount().hasValue()) {
-			builder.forks(options.getForkCount().get());
+			builder.forks(Math.max(1, options.getForkCount().get()));
 		}
 		if (options.getWarmupIterations().hasValue()) {
 			builder.warmupIterations(options.getWarmupIterations().get());
 		}
 		if (options.getMeasurementIterations().hasValue()) {
-			builder.measurementIterations(options.getMeasurementIterations().get());
+			// the largest figure of the iterations is reported (see MemoryFootprintBenchmark): at least three
+			builder.measurementIterations(Math.max(3, options.getMeasurementIterations().get()));
 		}
 		if (options.getJvm().hasValue()) {
 			builder.jvm(options.getJvm().get());
